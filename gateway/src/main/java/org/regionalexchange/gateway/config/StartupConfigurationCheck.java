@@ -1,0 +1,56 @@
+package org.regionalexchange.gateway.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.regionalexchange.gateway.database.EmbeddedDatabaseProperties;
+import org.regionalexchange.gateway.directory.NodeDirectory;
+import org.regionalexchange.gateway.node.NodeProperties;
+import org.regionalexchange.gateway.security.JwtProperties;
+import org.regionalexchange.gateway.validation.ApiProperties;
+import org.regionalexchange.gateway.validation.JsonSchemas;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Binds and checks every gateway property group before the application context starts, so that a
+ * bad configuration stops start-up with one message naming every bad value (STYLE.md rule 6),
+ * before any database is started or any port opened. A node whose own properties are sound is
+ * also checked against the participant registry it names.
+ */
+public class StartupConfigurationCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+    private static final Map<String, Class<? extends CheckedProperties>> GROUPS = new LinkedHashMap<>();
+
+    static {
+        GROUPS.put(NodeProperties.PREFIX, NodeProperties.class);
+        GROUPS.put(JwtProperties.PREFIX, JwtProperties.class);
+        GROUPS.put(EmbeddedDatabaseProperties.PREFIX, EmbeddedDatabaseProperties.class);
+        GROUPS.put(ApiProperties.PREFIX, ApiProperties.class);
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        Binder binder = Binder.get(event.getEnvironment());
+        ConfigurationProblems problems = new ConfigurationProblems();
+        GROUPS.forEach((prefix, type) -> {
+            try {
+                CheckedProperties properties = binder.bindOrCreate(prefix, type);
+                properties.check(prefix, problems);
+                if (properties instanceof NodeProperties node && problems.isEmpty()) {
+                    NodeDirectory.load(node, new JsonSchemas(), problems);
+                }
+            } catch (BindException e) {
+                String property = e.getProperty() == null ? prefix : e.getProperty().getName().toString();
+                Object value = e.getProperty() == null ? "" : String.valueOf(e.getProperty().getValue());
+                problems.reject(property, value, "cannot be read as " + type.getSimpleName()
+                        + " (" + e.getCause().getClass().getSimpleName() + ")");
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems.list());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.regionalexchange.gateway.error;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+
+/**
+ * Maps every exception that reaches the MVC layer to a problem response. Unknown failures become
+ * {@code internal_error} with an error id; the log gets the id and the exception types only, never
+ * messages, which could carry personal data.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Problem> api(ApiException e, HttpServletRequest request) {
+        return ProblemResponses.entity(e.errorCode(), e.getMessage(), request.getRequestURI(), e.fieldErrors());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Problem> unreadable(HttpServletRequest request) {
+        return problem(ErrorCode.MALFORMED_BODY, "The request body could not be read as JSON.", request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Problem> mediaType(HttpServletRequest request) {
+        return problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", request);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Problem> notAcceptable(HttpServletRequest request) {
+        return problem(ErrorCode.NOT_ACCEPTABLE, "This resource answers with application/json.", request);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<Problem> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        return problem(ErrorCode.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here.", request);
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<Problem> noResource(HttpServletRequest request) {
+        return problem(ErrorCode.NOT_FOUND, "No such resource.", request);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Problem> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        return ProblemResponses.entity(ErrorCode.INVALID_PARAMETER, "A request parameter has the wrong type.",
+                request.getRequestURI(), List.of(new FieldError(e.getName(), "has the wrong type")));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e,
+            HttpServletRequest request) {
+        return ProblemResponses.entity(ErrorCode.INVALID_PARAMETER, "A required request parameter is missing.",
+                request.getRequestURI(), List.of(new FieldError(e.getParameterName(), "is required")));
+    }
+
+    /** Let Spring Security's filters answer these with the same problem shape. */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void security(RuntimeException e) {
+        throw e;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+        String errorId = UUID.randomUUID().toString();
+        log.error("internal_error errorId={} path={} exception={}", errorId, request.getRequestURI(),
+                SafeThrowable.describe(e));
+        return problem(ErrorCode.INTERNAL_ERROR, "Internal error; quote error id " + errorId + ".", request);
+    }
+
+    private static ResponseEntity<Problem> problem(ErrorCode code, String detail, HttpServletRequest request) {
+        return ProblemResponses.entity(code, detail, request.getRequestURI(), List.of());
+    }
+}

@@ -1,0 +1,73 @@
+package org.regionalexchange.gateway.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.regionalexchange.gateway.directory.ParticipantRegistry;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Turns a validated JWT into an {@link Officer}: the {@code agency} claim must name an agency that
+ * this node serves (ARCHITECTURE.md §7), and the {@code roles} claim must hold at least one role
+ * the gateway knows. Anything else is an invalid credential for this node (401).
+ */
+class OfficerTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final ParticipantRegistry registry;
+    private final String nodeId;
+    private final JwtProperties properties;
+
+    OfficerTokenConverter(ParticipantRegistry registry, String nodeId, JwtProperties properties) {
+        this.registry = registry;
+        this.nodeId = nodeId;
+        this.properties = properties;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        String subject = jwt.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw invalid("The token has no subject.");
+        }
+        Object agencyClaim = jwt.getClaims().get(properties.agencyClaim());
+        if (!(agencyClaim instanceof String agency) || agency.isBlank()) {
+            throw invalid("The token has no '" + properties.agencyClaim() + "' claim.");
+        }
+        if (!registry.isAgencyOfNode(agency, nodeId)) {
+            throw new AgencyNotOfNodeException();
+        }
+        Set<Role> roles = roles(jwt.getClaims().get(properties.rolesClaim()));
+        if (roles.isEmpty()) {
+            throw invalid("The token's '" + properties.rolesClaim() + "' claim names no role of this gateway.");
+        }
+        List<SimpleGrantedAuthority> authorities = roles.stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .toList();
+        return new OfficerAuthentication(jwt, authorities, new Officer(subject, agency, roles));
+    }
+
+    private static Set<Role> roles(Object claim) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (claim instanceof String single) {
+            Role.fromClaim(single).ifPresent(roles::add);
+        } else if (claim instanceof Iterable<?> values) {
+            for (Object value : values) {
+                if (value instanceof String name) {
+                    Role.fromClaim(name).ifPresent(roles::add);
+                }
+            }
+        }
+        return roles;
+    }
+
+    private static OAuth2AuthenticationException invalid(String description) {
+        return new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
+    }
+}

@@ -1,0 +1,90 @@
+package org.regionalexchange.gateway.security;
+
+import java.io.IOException;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Collection;
+
+import org.regionalexchange.gateway.directory.ParticipantRegistry;
+import org.regionalexchange.gateway.error.ProblemResponses;
+import org.regionalexchange.gateway.node.NodeProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The gateway's authentication and its authorization table: which role may call which path. The
+ * agency half of every check ("an officer never sees another agency's requests") is made by the
+ * feature that owns the data. Paths not listed are denied.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ParticipantRegistry registry, NodeProperties node,
+            JwtProperties jwt, ProblemResponses problems) throws Exception {
+        ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> { })
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        // Node-to-node messages authenticate by their signatures, not by bearer tokens.
+                        .requestMatchers("/.well-known/gateway-node", "/exchange/v1/**").permitAll()
+                        .requestMatchers("/api/v1/records", "/api/v1/records/**").hasRole(Role.REGISTRAR.name())
+                        .requestMatchers("/api/v1/requests", "/api/v1/requests/**").hasRole(Role.OFFICER.name())
+                        .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**").hasRole(Role.REVIEWER.name())
+                        .requestMatchers("/api/v1/liaison/**").hasRole(Role.LIAISON.name())
+                        .requestMatchers("/api/v1/audit/**").hasRole(Role.DPO.name())
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/directory/**").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(j -> j.jwtAuthenticationConverter(new OfficerTokenConverter(registry, node.id(), jwt)))
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(handlers)
+                        .accessDeniedHandler(handlers));
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtProperties properties) throws IOException {
+        NimbusJwtDecoder decoder;
+        if (properties.jwkSetUri() != null) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .jwsAlgorithm(SignatureAlgorithm.ES256)
+                    .build();
+        } else {
+            decoder = NimbusJwtDecoder.withPublicKey((RSAPublicKey) properties.rsaPublicKey())
+                    .signatureAlgorithm(SignatureAlgorithm.RS256)
+                    .build();
+        }
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(properties.clockSkew()),
+                new JwtIssuerValidator(properties.issuer()),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
+                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.contains(properties.audience())));
+        decoder.setJwtValidator(validator);
+        return decoder;
+    }
+}
