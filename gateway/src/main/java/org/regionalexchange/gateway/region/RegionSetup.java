@@ -24,9 +24,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * for every node and for the token issuer (generated once, kept across restarts), the shared
  * participant registry with the nodes' public keys, and one configuration file per node.
  */
-final class RegionSetup {
+public final class RegionSetup {
 
-    static final String ISSUER_KEY = "keys/dev-issuer.key.pem";
+    public static final String ISSUER_KEY = "keys/dev-issuer.key.pem";
     static final String ISSUER_PUBLIC_KEY = "keys/dev-issuer.pub.pem";
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
@@ -34,16 +34,16 @@ final class RegionSetup {
     private final Path runDir;
     private final JsonNode region;
 
-    RegionSetup(Path definition, Path runDir) throws IOException {
+    public RegionSetup(Path definition, Path runDir) throws IOException {
         this.runDir = runDir.toAbsolutePath();
         this.region = YAML.readTree(Files.readString(definition));
     }
 
-    String issuer() {
+    public String issuer() {
         return region.get("issuer").asString();
     }
 
-    String audience() {
+    public String audience() {
         return region.get("audience").asString();
     }
 
@@ -56,7 +56,7 @@ final class RegionSetup {
     }
 
     /** Writes whatever is missing and refreshes the registry and node files; returns the node ids. */
-    List<String> prepare() throws IOException {
+    public List<String> prepare() throws IOException {
         Files.createDirectories(runDir.resolve("keys"));
         ensureKeyPair(runDir.resolve(ISSUER_KEY), runDir.resolve(ISSUER_PUBLIC_KEY), false);
         ArrayNode registryNodes = YAML.createArrayNode();

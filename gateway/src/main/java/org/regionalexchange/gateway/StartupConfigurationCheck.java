@@ -1,4 +1,8 @@
-package org.regionalexchange.gateway.config;
+package org.regionalexchange.gateway;
+
+import org.regionalexchange.gateway.config.CheckedProperties;
+import org.regionalexchange.gateway.config.ConfigurationProblems;
+import org.regionalexchange.gateway.config.InvalidConfigurationException;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

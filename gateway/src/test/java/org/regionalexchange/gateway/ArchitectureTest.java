@@ -1,0 +1,63 @@
+package org.regionalexchange.gateway;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module boundaries of ARCHITECTURE.md §3: the policy engine knows no framework, and the
+ * gateway's feature packages use each other only through their top-level (API) types.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.regionalexchange");
+    }
+
+    @Test
+    @DisplayName("policy depends on no Spring, Jakarta, Hibernate, servlet or JDBC code")
+    void policyIsFrameworkFree() {
+        ArchRule rule = noClasses().that().resideInAPackage("org.regionalexchange.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "javax.persistence..",
+                        "org.hibernate..", "java.sql..", "javax.sql..", "java.net.http..", "org.regionalexchange.gateway..");
+        rule.check(classes);
+    }
+
+    @Test
+    @DisplayName("the policy classes are on the classpath, so the rule above checks something")
+    void policyIsImported() {
+        if (classes.stream().noneMatch(c -> c.getPackageName().startsWith("org.regionalexchange.policy"))) {
+            throw new AssertionError("no policy classes imported");
+        }
+    }
+
+    @Test
+    @DisplayName("a feature package never reaches into another feature's sub-packages (its internals)")
+    void featuresUseEachOthersApiOnly() {
+        slices().matching("org.regionalexchange.gateway.(*)..")
+                .should().notDependOnEachOther()
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
+                                "org.regionalexchange.gateway.*"))
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("feature packages have no dependency cycles")
+    void noCycles() {
+        slices().matching("org.regionalexchange.gateway.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
