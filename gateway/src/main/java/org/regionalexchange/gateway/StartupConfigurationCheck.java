@@ -11,6 +11,7 @@ import org.regionalexchange.gateway.database.EmbeddedDatabaseProperties;
 import org.regionalexchange.gateway.directory.NodeDirectory;
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.security.JwtProperties;
+import org.regionalexchange.gateway.signing.SigningProperties;
 import org.regionalexchange.gateway.validation.ApiProperties;
 import org.regionalexchange.gateway.validation.JsonSchemas;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -33,6 +34,7 @@ public class StartupConfigurationCheck implements ApplicationListener<Applicatio
         GROUPS.put(JwtProperties.PREFIX, JwtProperties.class);
         GROUPS.put(EmbeddedDatabaseProperties.PREFIX, EmbeddedDatabaseProperties.class);
         GROUPS.put(ApiProperties.PREFIX, ApiProperties.class);
+        GROUPS.put(SigningProperties.PREFIX, SigningProperties.class);
     }
 
     @Override

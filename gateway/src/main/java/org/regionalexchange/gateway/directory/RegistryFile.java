@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.regionalexchange.gateway.config.ConfigurationProblems;
 import org.regionalexchange.gateway.error.FieldError;
-import org.regionalexchange.gateway.signing.PemKeys;
+import org.regionalexchange.gateway.keys.PemKeys;
 import org.regionalexchange.gateway.validation.JsonSchemas;
 
 import tools.jackson.core.JacksonException;

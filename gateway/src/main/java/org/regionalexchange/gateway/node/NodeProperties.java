@@ -12,7 +12,7 @@ import java.util.Set;
 
 import org.regionalexchange.gateway.config.CheckedProperties;
 import org.regionalexchange.gateway.config.ConfigurationProblems;
-import org.regionalexchange.gateway.signing.PemKeys;
+import org.regionalexchange.gateway.keys.PemKeys;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

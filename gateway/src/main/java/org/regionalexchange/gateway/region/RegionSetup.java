@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.regionalexchange.gateway.signing.PemKeys;
+import org.regionalexchange.gateway.keys.PemKeys;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

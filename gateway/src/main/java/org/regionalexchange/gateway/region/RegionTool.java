@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.regionalexchange.gateway.security.Role;
-import org.regionalexchange.gateway.signing.PemKeys;
+import org.regionalexchange.gateway.keys.PemKeys;
 
 import tools.jackson.databind.JsonNode;
 

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 import org.regionalexchange.gateway.config.CheckedProperties;
 import org.regionalexchange.gateway.config.ConfigurationProblems;
-import org.regionalexchange.gateway.signing.PemKeys;
+import org.regionalexchange.gateway.keys.PemKeys;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.gateway.config.ConfigurationProblems;
 import org.regionalexchange.gateway.directory.RegistryFile;
-import org.regionalexchange.gateway.signing.PemKeys;
+import org.regionalexchange.gateway.keys.PemKeys;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.regionalexchange.gateway.validation.JsonSchemas;
 

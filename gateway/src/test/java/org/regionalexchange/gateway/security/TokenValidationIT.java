@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.regionalexchange.gateway.region.DevTokens;
-import org.regionalexchange.gateway.signing.PemKeys;
+import org.regionalexchange.gateway.keys.PemKeys;
 import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
 import org.regionalexchange.gateway.testing.TestRegion;

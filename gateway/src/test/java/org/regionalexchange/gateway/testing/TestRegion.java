@@ -16,7 +16,7 @@ import java.util.Map;
 import org.regionalexchange.gateway.GatewayApplication;
 import org.regionalexchange.gateway.region.DevTokens;
 import org.regionalexchange.gateway.region.RegionSetup;
-import org.regionalexchange.gateway.signing.PemKeys;
+import org.regionalexchange.gateway.keys.PemKeys;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

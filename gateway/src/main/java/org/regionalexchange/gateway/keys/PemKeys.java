@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.signing;
+package org.regionalexchange.gateway.keys;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,0 +1,178 @@
+package org.regionalexchange.gateway.signing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.regionalexchange.gateway.config.ConfigurationProblems;
+import org.regionalexchange.gateway.directory.RegistryFile;
+import org.regionalexchange.gateway.keys.PemKeys;
+import org.regionalexchange.gateway.signing.EnvelopeRejectedException.Reason;
+import org.regionalexchange.gateway.testing.TestRegion;
+import org.regionalexchange.gateway.validation.JsonSchemas;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Envelopes between nodes of a prepared region (real keys, real registry, no server). Each test:
+ * kz signs an envelope for kg, something about it is wrong; result: kg refuses it with a reason.
+ */
+class EnvelopeVerifierTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
+    private static final String TYPE = "exchange-request+jwt";
+
+    private static TrustedKeys trusted;
+    private static SigningKey kzKey;
+    private static EnvelopeSigner kz;
+    private static EnvelopeVerifier kg;
+
+    @BeforeAll
+    static void region() throws Exception {
+        try (TestRegion region = TestRegion.create()) {
+            ConfigurationProblems problems = new ConfigurationProblems();
+            trusted = new TrustedKeys(RegistryFile.read(region.runDir().resolve("registry.yaml"), new JsonSchemas(),
+                    problems).orElseThrow());
+            Path keyFile;
+            try (var keys = Files.list(region.runDir().resolve("keys"))) {
+                keyFile = keys.filter(k -> k.getFileName().toString().matches("kz-.*\\.key\\.pem")).findFirst().orElseThrow();
+            }
+            kzKey = new SigningKey(keyFile.getFileName().toString().replace(".key.pem", ""), PemKeys.readPrivateKey(keyFile));
+            kz = new EnvelopeSigner("kz", kzKey);
+            kg = new EnvelopeVerifier("kg", trusted, Duration.ofSeconds(120));
+        }
+    }
+
+    private static ObjectNode message() {
+        ObjectNode message = CompactJws.JSON.createObjectNode();
+        message.put("purpose", "RSD_CASE_PROCESSING");
+        return message;
+    }
+
+    @Test
+    @DisplayName("kz signs for kg; kg verifies it and learns the sender's country from the registry")
+    void roundTrip() {
+        String envelope = kz.sign(TYPE, "kg", message(), NOW);
+        VerifiedEnvelope verified = kg.verify(envelope, TYPE, NOW.plusSeconds(5));
+        assertEquals("kz", verified.senderNode());
+        assertEquals("KZ", verified.senderCountry());
+        assertEquals(kzKey.kid(), verified.kid());
+        assertEquals("RSD_CASE_PROCESSING", verified.payload().get("purpose").asString());
+        assertEquals(CompactJws.digest(envelope), verified.digest());
+        assertEquals(JwsAlgorithm.EDDSA, kzKey.algorithm());
+    }
+
+    @Test
+    @DisplayName("a character changed anywhere in the envelope never verifies (R3)")
+    void anyChangedCharacterIsRefused() {
+        String envelope = kz.sign(TYPE, "kg", message(), NOW);
+        int refused = 0;
+        for (int i = 0; i < envelope.length(); i++) {
+            char c = envelope.charAt(i);
+            if (c == '.') {
+                continue;
+            }
+            char replacement = c == 'A' ? 'B' : 'A';
+            String tampered = envelope.substring(0, i) + replacement + envelope.substring(i + 1);
+            assertThrows(EnvelopeRejectedException.class, () -> kg.verify(tampered, TYPE, NOW), "position " + i);
+            refused++;
+        }
+        assertEquals(envelope.length() - 2, refused);
+    }
+
+    @Test
+    @DisplayName("an envelope for another node is refused by kg")
+    void misaddressed() {
+        assertReason(Reason.WRONG_AUDIENCE, () -> kg.verify(kz.sign(TYPE, "tj", message(), NOW), TYPE, NOW));
+    }
+
+    @Test
+    @DisplayName("an envelope issued outside the clock window is refused, either way")
+    void staleAndFuture() {
+        String envelope = kz.sign(TYPE, "kg", message(), NOW);
+        assertReason(Reason.STALE, () -> kg.verify(envelope, TYPE, NOW.plusSeconds(121)));
+        assertReason(Reason.FUTURE, () -> kg.verify(envelope, TYPE, NOW.minusSeconds(121)));
+        kg.verify(envelope, TYPE, NOW.plusSeconds(120));
+    }
+
+    @Test
+    @DisplayName("a key that is not in the registry is refused, even with a valid signature")
+    void unknownKey() {
+        SigningKey stranger = new SigningKey("kz-stranger", PemKeys.generateEd25519().getPrivate());
+        assertReason(Reason.UNKNOWN_KEY,
+                () -> kg.verify(new EnvelopeSigner("kz", stranger).sign(TYPE, "kg", message(), NOW), TYPE, NOW));
+    }
+
+    @Test
+    @DisplayName("kz's key claiming to be kg is refused: the issuer is the key's node")
+    void issuerMustOwnTheKey() {
+        assertReason(Reason.WRONG_ISSUER,
+                () -> kg.verify(new EnvelopeSigner("tj", kzKey).sign(TYPE, "kg", message(), NOW), TYPE, NOW));
+    }
+
+    @Test
+    @DisplayName("a header naming another algorithm than the key's is refused")
+    void algorithmConfusion() {
+        String envelope = kz.sign(TYPE, "kg", message(), NOW);
+        String[] parts = envelope.split("\\.");
+        ObjectNode header = (ObjectNode) CompactJws.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[0]));
+        header.put("alg", "ES256");
+        String forged = CompactJws.encode(CompactJws.JSON.writeValueAsBytes(header)) + "." + parts[1] + "." + parts[2];
+        assertReason(Reason.ALGORITHM_MISMATCH, () -> kg.verify(forged, TYPE, NOW));
+    }
+
+    @Test
+    @DisplayName("a header carrying its own key (jwk) is malformed: keys come only from the registry")
+    void embeddedKeyIsRefused() {
+        String envelope = kz.sign(TYPE, "kg", message(), NOW);
+        String[] parts = envelope.split("\\.");
+        ObjectNode header = (ObjectNode) CompactJws.JSON.readTree(java.util.Base64.getUrlDecoder().decode(parts[0]));
+        header.putObject("jwk").put("kty", "OKP");
+        String forged = CompactJws.encode(CompactJws.JSON.writeValueAsBytes(header)) + "." + parts[1] + "." + parts[2];
+        assertReason(Reason.MALFORMED, () -> kg.verify(forged, TYPE, NOW));
+    }
+
+    @Test
+    @DisplayName("a response type where a request is expected is refused")
+    void wrongType() {
+        assertReason(Reason.WRONG_TYPE,
+                () -> kg.verify(kz.sign("exchange-response+jwt", "kg", message(), NOW), TYPE, NOW));
+    }
+
+    @Test
+    @DisplayName("malformed envelopes are refused without evaluation")
+    void malformed() {
+        for (String bad : new String[] {"", "a.b", "a.b.c.d", "e30.e30.", "e30=.e30.AA", "W10.e30.AA", "!!.e30.AA",
+                "x".repeat(CompactJws.MAX_LENGTH + 1)}) {
+            assertReason(Reason.MALFORMED, () -> kg.verify(bad, TYPE, NOW));
+        }
+    }
+
+    @Test
+    @DisplayName("ES256 signatures are R||S, 64 bytes, and verify; a changed message does not")
+    void es256() throws Exception {
+        var generator = java.security.KeyPairGenerator.getInstance("EC", PemKeys.BC);
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var pair = generator.generateKeyPair();
+        SigningKey key = new SigningKey("p256", pair.getPrivate());
+        assertEquals(JwsAlgorithm.ES256, key.algorithm());
+        byte[] input = "header.payload".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] signature = key.sign(input);
+        assertEquals(64, signature.length);
+        var publicKey = JwsAlgorithm.publicParameters(pair.getPublic());
+        assertEquals(true, JwsAlgorithm.ES256.verify(publicKey, input, signature));
+        assertEquals(false, JwsAlgorithm.ES256.verify(publicKey, "header.payloaD".getBytes(), signature));
+    }
+
+    private static void assertReason(Reason expected, org.junit.jupiter.api.function.Executable call) {
+        EnvelopeRejectedException e = assertThrows(EnvelopeRejectedException.class, call);
+        assertEquals(expected, e.reason(), e.getMessage());
+    }
+}
