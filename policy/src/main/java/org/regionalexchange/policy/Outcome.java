@@ -1,0 +1,18 @@
+package org.regionalexchange.policy;
+
+/** The outcome of one decision (ARCHITECTURE.md §6, API.md). */
+public enum Outcome {
+    /** Every requested category is released. */
+    RELEASED,
+    /** Some categories are released, the others withheld, each with a reason code. */
+    PARTIALLY_RELEASED,
+    /** Nothing is released; the reason codes say why, and the requester may see them. */
+    REFUSED,
+    /**
+     * The uniform answer for "no such person", "ambiguous match", "country of origin" and "record on
+     * protection hold": the requester-visible part is identical for all of them.
+     */
+    NOT_AVAILABLE,
+    /** Releasable categories wait for a reviewer at the holder. */
+    PENDING_REVIEW
+}

@@ -1,0 +1,7 @@
+package org.regionalexchange.policy;
+
+/** A reviewer's answer to a {@code PENDING_REVIEW} decision (API.md, {@code POST /api/v1/reviews/{requestId}}). */
+public enum ReviewVerdict {
+    APPROVE,
+    REJECT
+}

@@ -1,0 +1,21 @@
+package org.regionalexchange.policy.config;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A policy file that cannot be used. It carries every error found, sorted by line, not just the first. */
+public final class PolicyConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient List<ConfigError> errors;
+
+    PolicyConfigException(List<ConfigError> errors) {
+        super(errors.size() + " error(s) in policy file:\n"
+                + errors.stream().map(ConfigError::toString).collect(Collectors.joining("\n")));
+        this.errors = List.copyOf(errors);
+    }
+
+    /** Every error, sorted by file, line, column and message. */
+    public List<ConfigError> errors() {
+        return errors;
+    }
+}

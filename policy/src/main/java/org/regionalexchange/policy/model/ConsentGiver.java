@@ -1,0 +1,7 @@
+package org.regionalexchange.policy.model;
+
+/** Who gave a consent: the subject, or a guardian on the subject's behalf. */
+public enum ConsentGiver {
+    SUBJECT,
+    GUARDIAN
+}

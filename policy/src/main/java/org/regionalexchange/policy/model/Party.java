@@ -1,0 +1,40 @@
+package org.regionalexchange.policy.model;
+
+/**
+ * A party to an exchange or an agreement: a state (by country code) or an international organization.
+ * A node is one or the other, never both (ARCHITECTURE.md §2).
+ */
+public sealed interface Party permits Party.Country, Party.Organization {
+
+    static Party country(String code) {
+        return new Country(CountryCode.of(code));
+    }
+
+    static Party organization(String code) {
+        return new Organization(OrganizationCode.of(code));
+    }
+
+    /** A state party. */
+    record Country(CountryCode code) implements Party {
+        public Country {
+            Require.present(code, "country of party");
+        }
+
+        @Override
+        public String toString() {
+            return "country " + code;
+        }
+    }
+
+    /** An organization party such as UNHCR; it has no country of its own. */
+    record Organization(OrganizationCode code) implements Party {
+        public Organization {
+            Require.present(code, "organization of party");
+        }
+
+        @Override
+        public String toString() {
+            return "organization " + code;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.regionalexchange.policy.model;
+
+/** Roles of ARCHITECTURE.md §8. Only an {@link #OFFICER} sends requests about a person. */
+public enum RequesterRole {
+    REGISTRAR,
+    OFFICER,
+    REVIEWER,
+    LIAISON,
+    DPO,
+    ADMIN
+}
