@@ -11,7 +11,8 @@ import org.regionalexchange.gateway.database.EmbeddedDatabaseProperties;
 import org.regionalexchange.gateway.directory.NodeDirectory;
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.security.JwtProperties;
-import org.regionalexchange.gateway.signing.SigningProperties;
+import org.regionalexchange.gateway.exchange.ExchangeProperties;
+import org.regionalexchange.gateway.policy.PolicyProperties;
 import org.regionalexchange.gateway.validation.ApiProperties;
 import org.regionalexchange.gateway.validation.JsonSchemas;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -34,7 +35,8 @@ public class StartupConfigurationCheck implements ApplicationListener<Applicatio
         GROUPS.put(JwtProperties.PREFIX, JwtProperties.class);
         GROUPS.put(EmbeddedDatabaseProperties.PREFIX, EmbeddedDatabaseProperties.class);
         GROUPS.put(ApiProperties.PREFIX, ApiProperties.class);
-        GROUPS.put(SigningProperties.PREFIX, SigningProperties.class);
+        GROUPS.put(PolicyProperties.PREFIX, PolicyProperties.class);
+        GROUPS.put(ExchangeProperties.PREFIX, ExchangeProperties.class);
     }
 
     @Override

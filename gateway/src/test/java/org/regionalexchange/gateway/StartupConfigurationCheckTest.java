@@ -34,16 +34,17 @@ class StartupConfigurationCheckTest {
                 "--gateway.security.jwt.jwk-set-uri=https://idp.example/jwks",
                 "--gateway.security.jwt.clock-skew=1h",
                 "--gateway.embedded-database.port=70000",
-                "--gateway.api.max-body-bytes=10"));
+                "--gateway.api.max-body-bytes=10",
+                "--gateway.policy.file=/nonexistent/policy.yaml"));
         List<String> problems = failure.problems();
         for (String expected : List.of("gateway.node.id = 'Bad Id'", "gateway.node.country = 'XX'",
                 "gateway.node.base-url = 'ftp://example'", "gateway.node.signing-keys[0].private-key = '/nonexistent/key.pem'",
                 "gateway.node.registry = '/nonexistent/registry.yaml'", "gateway.security.jwt.issuer = 'null'",
                 "gateway.security.jwt.clock-skew = 'PT1H'", "gateway.embedded-database.port = '70000'",
-                "gateway.api.max-body-bytes = '10'")) {
+                "gateway.api.max-body-bytes = '10'", "gateway.policy.file = '/nonexistent/policy.yaml'")) {
             assertTrue(problems.stream().anyMatch(p -> p.startsWith(expected)), expected + " in " + problems);
         }
-        assertEquals(9, problems.size(), problems.toString());
+        assertEquals(10, problems.size(), problems.toString());
         assertTrue(failure.getMessage().contains("ISO 3166-1 alpha-2"), "the message says what is allowed");
     }
 
@@ -61,6 +62,25 @@ class StartupConfigurationCheckTest {
             assertTrue(problems.stream().anyMatch(p -> p.startsWith("gateway.node.country = 'KG'")
                     && p.contains("country 'KZ'")), problems.toString());
             assertTrue(problems.stream().anyMatch(p -> p.startsWith("gateway.node.signing-keys[0].kid = 'kz-rotated-9'")),
+                    problems.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("every error of the policy file is reported with its line, among the other problems")
+    void policyFileErrorsCarryLines(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path policy = dir.resolve("bad-policy.yaml");
+        Files.writeString(policy, Files.readString(TestRegion.POLICY)
+                .replace("clockSkew: PT2M", "clockSkew: PT2M\nallowClaimWithoutConsent: true")
+                .replace("retention: P14D", "retention: fortnight"));
+        try (TestRegion region = TestRegion.create()) {
+            var failure = assertThrows(InvalidConfigurationException.class, () -> start(
+                    "--spring.config.additional-location=file:" + region.runDir().resolve("kz/application.yml"),
+                    "--gateway.policy.file=" + policy));
+            List<String> problems = failure.problems();
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith("gateway.policy.file: bad-policy.yaml:9:1:")
+                    && p.contains("allowClaimWithoutConsent")), problems.toString());
+            assertTrue(problems.stream().filter(p -> p.contains("fortnight") || p.contains("retention")).count() >= 2,
                     problems.toString());
         }
     }

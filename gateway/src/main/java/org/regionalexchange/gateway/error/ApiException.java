@@ -11,15 +11,26 @@ public class ApiException extends RuntimeException {
 
     private final ErrorCode errorCode;
     private final transient List<FieldError> fieldErrors;
+    private final transient List<ProblemReason> reasons;
 
     public ApiException(ErrorCode errorCode, String detail) {
         this(errorCode, detail, List.of());
     }
 
     public ApiException(ErrorCode errorCode, String detail, List<FieldError> fieldErrors) {
+        this(errorCode, detail, fieldErrors, List.of());
+    }
+
+    /** A failure that carries policy reasons (code and message) besides field errors. */
+    public ApiException(ErrorCode errorCode, String detail, List<FieldError> fieldErrors, List<ProblemReason> reasons) {
         super(detail, null, false, false);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
         this.fieldErrors = List.copyOf(fieldErrors);
+        this.reasons = List.copyOf(reasons);
+    }
+
+    public List<ProblemReason> reasons() {
+        return reasons;
     }
 
     public ErrorCode errorCode() {

@@ -32,7 +32,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Problem> api(ApiException e, HttpServletRequest request) {
-        return ProblemResponses.entity(e.errorCode(), e.getMessage(), request.getRequestURI(), e.fieldErrors());
+        return ProblemResponses.entity(e.errorCode(), e.getMessage(), request.getRequestURI(), e.fieldErrors(),
+                e.reasons());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -27,9 +27,14 @@ public class ProblemResponses {
 
     public static ResponseEntity<Problem> entity(ErrorCode code, String detail, String instance,
             List<FieldError> errors) {
+        return entity(code, detail, instance, errors, List.of());
+    }
+
+    public static ResponseEntity<Problem> entity(ErrorCode code, String detail, String instance,
+            List<FieldError> errors, List<ProblemReason> reasons) {
         return ResponseEntity.status(code.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problem.of(code, detail, instance, errors));
+                .body(Problem.of(code, detail, instance, errors, reasons));
     }
 
     /** Writes a problem directly to the servlet response (security filters, error page). */

@@ -32,10 +32,12 @@ public final class RegionSetup {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private final Path runDir;
+    private final Path definitionDir;
     private final JsonNode region;
 
     public RegionSetup(Path definition, Path runDir) throws IOException {
         this.runDir = runDir.toAbsolutePath();
+        this.definitionDir = definition.toAbsolutePath().getParent();
         this.region = YAML.readTree(Files.readString(definition));
     }
 
@@ -111,6 +113,11 @@ public final class RegionSetup {
         Files.writeString(publicKey, PemKeys.toPem(pair.getPublic()), StandardCharsets.US_ASCII);
     }
 
+    /** The region's policy file: {@code policy} in the definition, relative to the definition's folder. */
+    private Path policyFile() {
+        return definitionDir.resolve(region.path("policy").asString("../policy/region-policy.yaml")).normalize();
+    }
+
     private void writeNodeConfig(JsonNode node, String kid) throws IOException {
         String id = node.get("id").asString();
         Path dir = runDir.resolve(id);
@@ -127,6 +134,7 @@ public final class RegionSetup {
                 "gateway", Map.of(
                         "node", gatewayNode,
                         "embedded-database", Map.of("data-directory", dir.resolve("postgres").toString()),
+                        "policy", Map.of("file", policyFile().toString()),
                         "security", Map.of("jwt", Map.of(
                                 "issuer", issuer(),
                                 "audience", audience(),

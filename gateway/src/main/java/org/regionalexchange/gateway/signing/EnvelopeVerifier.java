@@ -27,7 +27,19 @@ public final class EnvelopeVerifier {
         this.clockWindow = clockWindow;
     }
 
+    /** Authenticates the envelope and checks that it is fresh: {@link #authenticate} then {@link #checkFresh}. */
     public VerifiedEnvelope verify(String compact, String expectedType, Instant now) {
+        VerifiedEnvelope envelope = authenticate(compact, expectedType);
+        checkFresh(envelope, now);
+        return envelope;
+    }
+
+    /**
+     * Everything but the time: key, algorithm, signature, issuer, audience, type and a {@code jti}.
+     * A holder calls this first so that it can answer a retry of an envelope it already answered
+     * (same sender, same {@code jti}, same digest) even after the clock window has passed.
+     */
+    public VerifiedEnvelope authenticate(String compact, String expectedType) {
         CompactJws jws = CompactJws.parse(compact);
         TrustedKey key = signatureOf(jws);
         JsonNode payload = jws.payload();
@@ -41,18 +53,22 @@ public final class EnvelopeVerifier {
             throw new EnvelopeRejectedException(Reason.WRONG_TYPE, "expected typ '" + expectedType + "'");
         }
         Instant issuedAt = issuedAt(payload);
-        if (issuedAt.isBefore(now.minus(clockWindow))) {
-            throw new EnvelopeRejectedException(Reason.STALE, "iat is older than the clock window");
-        }
-        if (issuedAt.isAfter(now.plus(clockWindow))) {
-            throw new EnvelopeRejectedException(Reason.FUTURE, "iat is in the future beyond the clock window");
-        }
         String jti = text(payload, "jti");
         if (jti == null || jti.isBlank() || jti.length() > 100) {
             throw new EnvelopeRejectedException(Reason.MALFORMED, "jti missing or too long");
         }
         return new VerifiedEnvelope(key.kid(), key.node().id(), key.node().country(), key.node().organization(), jti,
                 issuedAt, jws.payload(), compact, jws.digest());
+    }
+
+    /** Refuses an envelope whose {@code iat} lies outside the clock window around {@code now}. */
+    public void checkFresh(VerifiedEnvelope envelope, Instant now) {
+        if (envelope.issuedAt().isBefore(now.minus(clockWindow))) {
+            throw new EnvelopeRejectedException(Reason.STALE, "iat is older than the clock window");
+        }
+        if (envelope.issuedAt().isAfter(now.plus(clockWindow))) {
+            throw new EnvelopeRejectedException(Reason.FUTURE, "iat is in the future beyond the clock window");
+        }
     }
 
     /**

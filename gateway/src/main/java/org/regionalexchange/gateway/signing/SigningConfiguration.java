@@ -7,6 +7,7 @@ import java.util.List;
 import org.regionalexchange.gateway.directory.ParticipantRegistry;
 import org.regionalexchange.gateway.keys.PemKeys;
 import org.regionalexchange.gateway.node.NodeProperties;
+import org.regionalexchange.policy.config.PolicyConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,7 +34,8 @@ class SigningConfiguration {
     }
 
     @Bean
-    EnvelopeVerifier envelopeVerifier(NodeProperties node, TrustedKeys trustedKeys, SigningProperties properties) {
-        return new EnvelopeVerifier(node.id(), trustedKeys, properties.clockWindow());
+    EnvelopeVerifier envelopeVerifier(NodeProperties node, TrustedKeys trustedKeys, PolicyConfig policy) {
+        // One clock tolerance for the deployment: the policy file's clockSkew.
+        return new EnvelopeVerifier(node.id(), trustedKeys, policy.clockSkew());
     }
 }

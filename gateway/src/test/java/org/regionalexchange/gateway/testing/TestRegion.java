@@ -31,6 +31,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class TestRegion implements AutoCloseable {
 
     public static final Path DEFINITION = Path.of("../deploy/local/region.yaml");
+    public static final Path POLICY = Path.of("../deploy/policy/region-policy.yaml");
 
     private static TestRegion shared;
 
@@ -45,6 +46,7 @@ public final class TestRegion implements AutoCloseable {
         this.runDir = runDir;
         YAMLMapper yaml = YAMLMapper.builder().build();
         ObjectNode definition = (ObjectNode) yaml.readTree(Files.readString(DEFINITION));
+        definition.put("policy", POLICY.toAbsolutePath().normalize().toString());
         for (var node : definition.get("nodes")) {
             int port = freePort();
             ((ObjectNode) node).put("port", port);

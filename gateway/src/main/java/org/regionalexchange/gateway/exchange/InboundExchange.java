@@ -1,0 +1,230 @@
+package org.regionalexchange.gateway.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.regionalexchange.gateway.directory.Agency;
+import org.regionalexchange.gateway.directory.ParticipantRegistry;
+import org.regionalexchange.gateway.directory.RegisteredNode;
+import org.regionalexchange.gateway.error.ApiException;
+import org.regionalexchange.gateway.error.ErrorCode;
+import org.regionalexchange.gateway.error.FieldError;
+import org.regionalexchange.gateway.exchange.HolderRecords.Candidate;
+import org.regionalexchange.gateway.exchange.ReceivedLedger.Received;
+import org.regionalexchange.gateway.node.NodeProperties;
+import org.regionalexchange.gateway.signing.EnvelopeRejectedException;
+import org.regionalexchange.gateway.signing.EnvelopeSigner;
+import org.regionalexchange.gateway.signing.EnvelopeVerifier;
+import org.regionalexchange.gateway.signing.VerifiedEnvelope;
+import org.regionalexchange.gateway.validation.JsonSchemas;
+import org.regionalexchange.policy.Decision;
+import org.regionalexchange.policy.PolicyEngine;
+import org.regionalexchange.policy.ReasonCode;
+import org.regionalexchange.policy.ReviewVerdict;
+import org.regionalexchange.policy.config.PolicyConfig;
+import org.regionalexchange.policy.model.AgencyId;
+import org.regionalexchange.policy.model.IncomingRequest;
+import org.regionalexchange.policy.model.InformationRequest;
+import org.regionalexchange.policy.model.JustificationFingerprint;
+import org.regionalexchange.policy.model.JustificationHistory;
+import org.regionalexchange.policy.model.NodeId;
+import org.regionalexchange.policy.model.Party;
+import org.regionalexchange.policy.model.Requester;
+import org.regionalexchange.policy.model.RequesterRole;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The holder side of an exchange (ARCHITECTURE.md §5 steps 3 and 4, §6): verifies the envelope,
+ * refuses replays, answers a retry with the answer already given, re-checks the request, resolves
+ * the subject, lets the policy decide, releases only what the decision allows (minimized and
+ * redacted), and signs the answer bound to the request's digest.
+ */
+@Service
+class InboundExchange {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundExchange.class);
+
+    private final EnvelopeVerifier verifier;
+    private final EnvelopeSigner signer;
+    private final ParticipantRegistry registry;
+    private final NodeProperties node;
+    private final PolicyEngine engine;
+    private final PolicyConfig policy;
+    private final HolderRecords records;
+    private final ReceivedLedger ledger;
+    private final ResponseBuilder responses;
+    private final JsonSchemas schemas;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    InboundExchange(EnvelopeVerifier verifier, EnvelopeSigner signer, ParticipantRegistry registry,
+            NodeProperties node, PolicyEngine engine, PolicyConfig policy, HolderRecords records, ReceivedLedger ledger,
+            ResponseBuilder responses, JsonSchemas schemas, TransactionTemplate transactions, Clock clock) {
+        this.verifier = verifier;
+        this.signer = signer;
+        this.registry = registry;
+        this.node = node;
+        this.engine = engine;
+        this.policy = policy;
+        this.records = records;
+        this.ledger = ledger;
+        this.responses = responses;
+        this.schemas = schemas;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Answers a request envelope with a signed response envelope. */
+    String receive(String compact) {
+        Instant now = clock.instant();
+        VerifiedEnvelope envelope = authenticate(compact);
+        Optional<String> earlier = earlierAnswer(envelope);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        checkFresh(envelope, now);
+        ObjectNode payload = envelope.payload();
+        var schemaErrors = schemas.validate("exchange-request", payload);
+        if (!schemaErrors.isEmpty()) {
+            log.warn("request envelope refused code=schema_violation sender={}", envelope.senderNode());
+            throw new ApiException(ErrorCode.SCHEMA_VIOLATION, "The request does not match its schema.", schemaErrors);
+        }
+        try {
+            return transactions.execute(status -> decideAndAnswer(envelope, payload, now));
+        } catch (DuplicateKeyException e) {
+            // The same envelope arrived twice at once: the first one's answer is the answer.
+            return earlierAnswer(envelope).orElseThrow(() -> rejected(EnvelopeRejectedException.Reason.REPLAYED));
+        }
+    }
+
+    private String decideAndAnswer(VerifiedEnvelope envelope, ObjectNode payload, Instant now) {
+        UUID requestId = UUID.fromString(payload.get("requestId").asString());
+        String requesterAgency = payload.get("requesterAgency").asString();
+        JsonNode request = payload.get("request");
+        String holderAgency = request.get("holderAgency").asString();
+        Agency holder = registry.agency(holderAgency).filter(a -> a.node().equals(node.id()))
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_VALUE, "The holder agency is not of this node.",
+                        List.of(new FieldError("request.holderAgency", "not an agency of node " + node.id()))));
+        IncomingRequest incoming = incoming(envelope, requesterAgency, request, now);
+        List<Candidate> candidates = List.of();
+        Optional<Decision> screened = engine.screen(incoming, now);
+        if (screened.isEmpty()) {
+            candidates = records.candidates(holder.id(), incoming.request().subject());
+        }
+        Decision decision = screened.orElse(null);
+        if (decision == null) {
+            decision = engine.decide(incoming, candidates.stream().map(Candidate::facts).toList(), now);
+        }
+        UUID recordId = candidates.size() == 1 ? candidates.get(0).recordId() : null;
+        String response = responses.sign(envelope, requestId, decision, recordId, now);
+        String reviewState = decision.outcome() == org.regionalexchange.policy.Outcome.PENDING_REVIEW ? "WAITING" : null;
+        ledger.insert(envelope.senderNode(), envelope.jti(), requestId, envelope.digest(), envelope.compact(),
+                requesterAgency, holder.id(),
+                JustificationFingerprint.of(incoming.request().justification()).sha256Hex(),
+                PolicyRequests.subjectKey(holder.id(), request.get("subject")), recordId, now,
+                decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null), reviewState,
+                response);
+        log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}", requestId,
+                envelope.senderNode(), requesterAgency, holder.id(), decision.outcome());
+        return response;
+    }
+
+    /** The policy's view of a received request: the requester's node and party come from the signing key. */
+    IncomingRequest incoming(VerifiedEnvelope envelope, String requesterAgency, JsonNode request, Instant now) {
+        RegisteredNode sender = registry.node(envelope.senderNode()).orElseThrow();
+        Party party = sender.country() != null ? Party.country(sender.country()) : Party.organization(sender.organization());
+        Requester requester = new Requester(NodeId.of(sender.id()), party, AgencyId.of(requesterAgency),
+                RequesterRole.OFFICER);
+        InformationRequest information;
+        try {
+            information = PolicyRequests.toInformationRequest(request, requester);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, "The request holds a value the gateway does not accept.");
+        }
+        Set<AgencyId> senderAgencies = new java.util.TreeSet<>();
+        registry.agencies().stream().filter(a -> a.node().equals(sender.id()))
+                .forEach(a -> senderAgencies.add(AgencyId.of(a.id())));
+        String subjectKey = PolicyRequests.subjectKey(request.get("holderAgency").asString(), request.get("subject"));
+        JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(requesterAgency,
+                now.minus(policy.justification().reuseWindow())));
+        return new IncomingRequest(information, senderAgencies, thisParty(), records.agreements(), history);
+    }
+
+    /** The decision a reviewer of the holder agency makes final; approval never releases what the rules withhold. */
+    Decision decideAfterReview(Received received, ReviewVerdict verdict, Instant now) {
+        Reconsidered again = reconsider(received, now);
+        return engine.decideAfterReview(again.incoming(), again.candidates(), verdict, now);
+    }
+
+    /** The stored request decided again now, as it stands before any review (for the reviewer's queue). */
+    Decision decideNow(Received received, Instant now) {
+        Reconsidered again = reconsider(received, now);
+        return engine.decide(again.incoming(), again.candidates(), now);
+    }
+
+    private record Reconsidered(IncomingRequest incoming, List<org.regionalexchange.policy.model.SubjectRecord> candidates) {
+    }
+
+    private Reconsidered reconsider(Received received, Instant now) {
+        VerifiedEnvelope envelope = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST);
+        JsonNode request = envelope.payload().get("request");
+        IncomingRequest incoming = incoming(envelope, received.requesterAgency(), request, now);
+        List<Candidate> candidates = records.candidates(received.holderAgency(), incoming.request().subject());
+        return new Reconsidered(incoming, candidates.stream().map(Candidate::facts).toList());
+    }
+
+    private Party thisParty() {
+        return node.country() != null ? Party.country(node.country()) : Party.organization(node.organization());
+    }
+
+    private VerifiedEnvelope authenticate(String compact) {
+        try {
+            return verifier.authenticate(compact, ExchangeMessages.REQUEST);
+        } catch (EnvelopeRejectedException e) {
+            log.warn("request envelope refused code={}", e.reason().code());
+            throw rejected(e.reason());
+        }
+    }
+
+    private void checkFresh(VerifiedEnvelope envelope, Instant now) {
+        try {
+            verifier.checkFresh(envelope, now);
+        } catch (EnvelopeRejectedException e) {
+            log.warn("request envelope refused code={} sender={}", e.reason().code(), envelope.senderNode());
+            throw rejected(e.reason());
+        }
+    }
+
+    /**
+     * The answer already given to this sender's {@code jti}: a retry of the same envelope gets it
+     * again; another envelope under a used {@code jti} is a replay.
+     */
+    private Optional<String> earlierAnswer(VerifiedEnvelope envelope) {
+        Optional<Received> known = ledger.byJti(envelope.senderNode(), envelope.jti());
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!known.get().requestDigest().equals(envelope.digest())) {
+            log.warn("request envelope refused code=envelope_replayed sender={}", envelope.senderNode());
+            throw rejected(EnvelopeRejectedException.Reason.REPLAYED);
+        }
+        log.info("request retried requestId={} sender={}", known.get().requestId(), envelope.senderNode());
+        return Optional.of(known.get().responseJws());
+    }
+
+    static ApiException rejected(EnvelopeRejectedException.Reason reason) {
+        return new ApiException(ErrorCode.valueOf("ENVELOPE_" + reason.name()), "The envelope was refused ("
+                + reason.code() + ").");
+    }
+}

@@ -1,0 +1,86 @@
+package org.regionalexchange.gateway.exchange;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.regionalexchange.policy.model.AgencyId;
+import org.regionalexchange.policy.model.JustificationFingerprint;
+import org.regionalexchange.policy.model.RecentJustification;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The requester side's record of every request sent and of the holder's signed answer, the
+ * evidence (table {@code exchange_request}).
+ */
+@Repository
+class RequestLedger {
+
+    /** One sent request, as stored. */
+    record SentRequest(UUID id, String officer, String agency, String holderAgency, String holderNode,
+            String requestJws, String requestDigest, String status, String outcome, String responseJws,
+            String responseKid, Instant createdAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    RequestLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(UUID id, String officer, String agency, String holderAgency, String holderNode, String purpose,
+            String fingerprint, String subjectKey, String requestBody, String requestJws, String requestDigest,
+            Instant now) {
+        jdbc.sql("""
+                insert into exchange_request (id, officer, agency, holder_agency, holder_node, purpose,
+                    justification_fingerprint, subject_key, request_body, request_jws, request_digest, status, created_at)
+                values (:id, :officer, :agency, :holderAgency, :holderNode, :purpose, :fingerprint, :subjectKey,
+                    cast(:body as jsonb), :jws, :digest, 'SENT', :now)""")
+                .param("id", id).param("officer", officer).param("agency", agency).param("holderAgency", holderAgency)
+                .param("holderNode", holderNode).param("purpose", purpose).param("fingerprint", fingerprint)
+                .param("subjectKey", subjectKey).param("body", requestBody).param("jws", requestJws)
+                .param("digest", requestDigest).param("now", Timestamp.from(now)).update();
+    }
+
+    void answered(UUID id, String status, String outcome, String responseJws, String responseKid, Instant now) {
+        jdbc.sql("""
+                update exchange_request set status = :status, outcome = :outcome, response_jws = :jws,
+                    response_kid = :kid, answered_at = :now where id = :id""")
+                .param("status", status).param("outcome", outcome).param("jws", responseJws).param("kid", responseKid)
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    void undelivered(UUID id) {
+        jdbc.sql("update exchange_request set status = 'UNDELIVERED' where id = :id and status = 'SENT'")
+                .param("id", id).update();
+    }
+
+    /** The request {@code id} if it was sent by {@code agency}; another agency's request is not found. */
+    Optional<SentRequest> find(UUID id, String agency) {
+        return jdbc.sql("""
+                select id, officer, agency, holder_agency, holder_node, request_jws, request_digest, status, outcome,
+                    response_jws, response_kid, created_at
+                from exchange_request where id = :id and agency = :agency""")
+                .param("id", id).param("agency", agency)
+                .query((rs, n) -> new SentRequest(rs.getObject("id", UUID.class), rs.getString("officer"),
+                        rs.getString("agency"), rs.getString("holder_agency"), rs.getString("holder_node"),
+                        rs.getString("request_jws"), rs.getString("request_digest"), rs.getString("status"),
+                        rs.getString("outcome"), rs.getString("response_jws"), rs.getString("response_kid"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .optional();
+    }
+
+    /** The agency's justifications since {@code since}, for the reuse rule. */
+    List<RecentJustification> recentJustifications(String agency, Instant since) {
+        return jdbc.sql("""
+                select justification_fingerprint, subject_key, created_at from exchange_request
+                where agency = :agency and created_at >= :since""")
+                .param("agency", agency).param("since", Timestamp.from(since))
+                .query((rs, n) -> new RecentJustification(AgencyId.of(agency),
+                        new JustificationFingerprint(rs.getString(1)), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+}

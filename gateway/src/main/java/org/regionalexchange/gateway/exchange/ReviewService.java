@@ -1,0 +1,115 @@
+package org.regionalexchange.gateway.exchange;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.regionalexchange.gateway.error.ApiException;
+import org.regionalexchange.gateway.error.ErrorCode;
+import org.regionalexchange.gateway.exchange.ReceivedLedger.Received;
+import org.regionalexchange.gateway.security.Officer;
+import org.regionalexchange.gateway.signing.EnvelopeVerifier;
+import org.regionalexchange.gateway.signing.VerifiedEnvelope;
+import org.regionalexchange.policy.Decision;
+import org.regionalexchange.policy.ReasonCode;
+import org.regionalexchange.policy.ReviewVerdict;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Human review at the holder (ARCHITECTURE.md §6 step 9): requests about a child, about specific
+ * needs, or matching a configured trigger wait here for a reviewer of the holder agency. The
+ * reviewer's approval is applied to a fresh decision, so it can never release what the rules
+ * withhold, and a consent withdrawn meanwhile takes effect.
+ */
+@Service
+class ReviewService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewService.class);
+
+    private final ReceivedLedger ledger;
+    private final InboundExchange inbound;
+    private final ResponseBuilder responses;
+    private final EnvelopeVerifier verifier;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    ReviewService(ReceivedLedger ledger, InboundExchange inbound, ResponseBuilder responses, EnvelopeVerifier verifier,
+            TransactionTemplate transactions, JsonMapper json, Clock clock) {
+        this.ledger = ledger;
+        this.inbound = inbound;
+        this.responses = responses;
+        this.verifier = verifier;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The requests against the reviewer's agency that wait for review, oldest first. */
+    ObjectNode waiting(Officer reviewer) {
+        ObjectNode body = json.createObjectNode();
+        ArrayNode list = body.putArray("reviews");
+        for (Received received : ledger.waitingForReview(reviewer.agency())) {
+            JsonNode payload = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST).payload();
+            JsonNode request = payload.get("request");
+            ObjectNode item = list.addObject();
+            item.put("requestId", received.requestId().toString());
+            item.put("receivedAt", received.receivedAt().toString());
+            item.put("requesterNode", received.senderNode());
+            item.put("requesterAgency", received.requesterAgency());
+            item.put("subjectRecordId", received.subjectRecordId() == null ? null : received.subjectRecordId().toString());
+            for (String field : new String[] {"purpose", "legalBasis", "requesterCaseRef", "justification", "urgency"}) {
+                if (request.has(field)) {
+                    item.set(field, request.get(field));
+                }
+            }
+            item.set("categories", request.get("categories"));
+            ArrayNode why = item.putArray("reviewReasons");
+            Decision current = inbound.decideNow(received, clock.instant());
+            current.internalDetails().stream().map(d -> d.code().code()).filter(c -> c.startsWith("review_"))
+                    .distinct().forEach(why::add);
+        }
+        return body;
+    }
+
+    /** Applies the reviewer's decision and stores the final, signed answer for the requester node. */
+    ObjectNode decide(Officer reviewer, UUID requestId, JsonNode body) {
+        Received received = ledger.forHolder(requestId, reviewer.agency())
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such request against your agency."));
+        if (!"WAITING".equals(received.reviewState())) {
+            throw new ApiException(ErrorCode.CONFLICT, "This request is not waiting for review.");
+        }
+        ReviewVerdict verdict = ReviewVerdict.valueOf(body.get("decision").asString());
+        Instant now = clock.instant();
+        Decision decision = inbound.decideAfterReview(received, verdict, now);
+        VerifiedEnvelope request = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST);
+        String response = responses.sign(request, requestId, decision, received.subjectRecordId(), now);
+        ObjectNode record = json.createObjectNode();
+        record.put("decision", verdict.name());
+        record.put("reviewer", reviewer.subject());
+        record.put("note", body.get("note").asString());
+        record.put("at", now.toString());
+        boolean stored = Boolean.TRUE.equals(transactions.execute(status -> ledger.reviewed(requestId, reviewer.agency(),
+                verdict == ReviewVerdict.APPROVE ? "APPROVED" : "REJECTED", record.toString(), decision.outcome().name(),
+                decision.internalReason().map(ReasonCode::code).orElse(null), response)));
+        if (!stored) {
+            throw new ApiException(ErrorCode.CONFLICT, "This request was decided by another reviewer meanwhile.");
+        }
+        log.info("review decided requestId={} agency={} verdict={} outcome={}", requestId, reviewer.agency(), verdict,
+                decision.outcome());
+        ObjectNode answer = json.createObjectNode();
+        answer.put("requestId", requestId.toString());
+        answer.put("decision", verdict.name());
+        answer.put("outcome", decision.outcome().name());
+        return answer;
+    }
+}

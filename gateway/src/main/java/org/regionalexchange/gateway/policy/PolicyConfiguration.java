@@ -1,0 +1,25 @@
+package org.regionalexchange.gateway.policy;
+
+import org.regionalexchange.policy.PolicyEngine;
+import org.regionalexchange.policy.config.PolicyConfig;
+import org.regionalexchange.policy.config.PolicyFileLoader;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one place where the framework-free policy engine is wired into the gateway (STYLE.md rule 2).
+ * The file was already checked before the context started.
+ */
+@Configuration(proxyBeanMethods = false)
+class PolicyConfiguration {
+
+    @Bean
+    PolicyConfig policyConfig(PolicyProperties properties) {
+        return PolicyFileLoader.load(properties.file());
+    }
+
+    @Bean
+    PolicyEngine policyEngine(PolicyConfig config) {
+        return PolicyEngine.of(config);
+    }
+}

@@ -1,0 +1,265 @@
+package org.regionalexchange.gateway.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.regionalexchange.gateway.testing.Problems.assertProblem;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.regionalexchange.gateway.signing.CompactJws;
+import org.regionalexchange.gateway.signing.EnvelopeSigner;
+import org.regionalexchange.gateway.signing.EnvelopeVerifier;
+import org.regionalexchange.gateway.testing.Http;
+import org.regionalexchange.gateway.testing.Problems;
+import org.regionalexchange.gateway.testing.TestRegion;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The exchange between three real nodes over real HTTP, each on its own PostgreSQL. Each test: an
+ * officer of one state asks another state's agency about one person; result: exactly what the
+ * rules allow, signed by the holder, verifiable as evidence.
+ */
+class ExchangeIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    private static final String JUSTIFICATION = "Applicant states he lodged a claim in Almaty in January 2026; we must "
+            + "establish the outcome before deciding his claim under our case %s.";
+
+    private static TestRegion region;
+    private static String kzRegistrar;
+    private static String kgOfficer;
+
+    @BeforeAll
+    static void region() {
+        region = TestRegion.shared();
+        kzRegistrar = region.token("KZ-MIGRATION", "registrar");
+        kgOfficer = region.token("KG-SMS", "officer");
+    }
+
+    @Test
+    @DisplayName("KG asks KZ about an Afghan asylum seeker whose consent covers KG; result: RELEASED with the claim, signed")
+    void consentCoveringKgReleasesTheClaim() {
+        String ref = register(afghan("REL", "Rahimi", "Ahmad", "1994-03-02"));
+        consent(ref, "{ \"country\": \"KG\" }", "RSD_CASE_PROCESSING", "\"CLAIM\", \"FAMILY\"");
+        JsonNode outcome = ask(kgOfficer, "KZ-MIGRATION", ref, "KG-SMS-2026-0456", "RSD_CASE_PROCESSING",
+                "\"IDENTITY\", \"CASE_STATUS\", \"CLAIM\"");
+        assertEquals("RELEASED", outcome.path("outcome").asString(), outcome.toString());
+        assertEquals("Fears the authorities after refusing to inform on colleagues.",
+                outcome.path("released").path("CLAIM").path("summary").asString());
+        assertEquals("Rahimi", outcome.path("released").path("IDENTITY").path("familyName").asString());
+        assertEquals("RSD_CASE_PROCESSING", outcome.path("handling").path("permittedUse").asString());
+        assertEquals("NO_ONWARD_TRANSFER", outcome.path("handling").path("code").asString());
+        assertFalse(outcome.path("released").has("FAMILY"), "only the requested categories");
+        assertEquals("kz", outcome.path("evidence").path("holderNode").asString());
+        // The evidence verifies with the registry alone.
+        var jws = EnvelopeVerifier.verifySignatureOnly(outcome.path("evidence").path("responseJws").asString(),
+                new org.regionalexchange.gateway.signing.TrustedKeys(
+                        region.start("kg").getBean(org.regionalexchange.gateway.directory.ParticipantRegistry.class)));
+        assertEquals("RELEASED", jws.payload().path("outcome").asString());
+        // And the officer reads the same outcome again.
+        var again = Http.get(region.uri("kg", "/api/v1/requests/" + outcome.path("requestId").asString()), kgOfficer);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(outcome, Problems.json(again.body()));
+    }
+
+    @Test
+    @DisplayName("KG asks KZ about an asylum seeker without a consent; result: PARTIALLY_RELEASED, CLAIM withheld consent_required")
+    void withoutConsentTheClaimIsWithheld() {
+        String ref = register(afghan("PAR", "Karimi", "Hamid", "1990-11-20"));
+        JsonNode outcome = ask(kgOfficer, "KZ-MIGRATION", ref, "KG-SMS-2026-0457", "RSD_CASE_PROCESSING",
+                "\"IDENTITY\", \"CASE_STATUS\", \"CLAIM\"");
+        assertEquals("PARTIALLY_RELEASED", outcome.path("outcome").asString(), outcome.toString());
+        assertEquals("CLAIM", outcome.path("withheld").get(0).path("category").asString());
+        assertEquals("consent_required", outcome.path("withheld").get(0).path("code").asString());
+        assertFalse(outcome.path("released").has("CLAIM"));
+        assertTrue(outcome.path("released").has("CASE_STATUS"));
+    }
+
+    @Test
+    @DisplayName("TJ asks about a Tajik national held by KZ; result: NOT_AVAILABLE, the same answer as for a person not on record")
+    void countryOfOriginGetsTheNotOnRecordAnswer() {
+        String ref = register("""
+                { "holderRecordRef": "%s",
+                  "identity": { "familyName": "Yokubov", "givenNames": "Ilhom", "dateOfBirth": "1988-07", "nationalities": ["TJ"] },
+                  "caseStatus": { "status": "ASYLUM_SEEKER", "statusDate": "2026-02-03" },
+                  "claim": { "summary": "Sought for membership of an opposition party.", "countriesOfFear": ["TJ"] } }"""
+                .formatted("KZ-" + RUN + "-TJN"));
+        String tjOfficer = region.token("TJ-MIA", "officer");
+        JsonNode origin = ask(tjOfficer, "KZ-MIGRATION", ref, "TJ-MIA-2026-0100", "DOCUMENT_VERIFICATION",
+                "\"IDENTITY\", \"CASE_STATUS\"");
+        JsonNode nobody = ask(tjOfficer, "KZ-MIGRATION", "KZ-" + RUN + "-NOBODY", "TJ-MIA-2026-0101",
+                "DOCUMENT_VERIFICATION", "\"IDENTITY\", \"CASE_STATUS\"");
+        assertEquals("NOT_AVAILABLE", origin.path("outcome").asString(), origin.toString());
+        assertEquals(fieldNames(nobody), fieldNames(origin));
+        assertEquals(Set.of("requestId", "outcome", "evidence"), fieldNames(origin));
+        JsonNode originSigned = CompactJws.parse(origin.path("evidence").path("responseJws").asString()).payload();
+        JsonNode nobodySigned = CompactJws.parse(nobody.path("evidence").path("responseJws").asString()).payload();
+        assertEquals(fieldNames(nobodySigned), fieldNames(originSigned));
+        for (String field : new String[] {"outcome", "iss", "aud"}) {
+            assertEquals(nobodySigned.get(field), originSigned.get(field), field);
+        }
+        assertNotEquals(originSigned.get("requestDigest"), nobodySigned.get("requestDigest"));
+    }
+
+    @Test
+    @DisplayName("KG asks about a child; result: PENDING_REVIEW, a KZ reviewer approves, the officer then gets RELEASED")
+    void childGoesToReviewThenIsReleased() {
+        String ref = register(afghan("CHD", "Hakimi", "Sohrab", "2014-05-01"));
+        consent(ref, "{ \"agency\": \"KG-SMS\" }", "RSD_CASE_PROCESSING", "\"CLAIM\"");
+        JsonNode pending = ask(kgOfficer, "KZ-MIGRATION", ref, "KG-SMS-2026-0458", "RSD_CASE_PROCESSING",
+                "\"IDENTITY\", \"CASE_STATUS\", \"CLAIM\"");
+        assertEquals("PENDING_REVIEW", pending.path("outcome").asString(), pending.toString());
+        assertFalse(pending.has("released"));
+        String requestId = pending.path("requestId").asString();
+
+        String reviewer = region.token("KZ-MIGRATION", "reviewer");
+        var queue = Problems.json(Http.get(region.uri("kz", "/api/v1/reviews"), reviewer).body());
+        JsonNode item = null;
+        for (JsonNode candidate : queue.path("reviews")) {
+            if (candidate.path("requestId").asString().equals(requestId)) {
+                item = candidate;
+            }
+        }
+        assertTrue(item != null, "the request waits for review: " + queue);
+        assertTrue(item.path("reviewReasons").toString().contains("review_child_subject"), item.toString());
+        assertEquals(0, Problems.json(Http.get(region.uri("kz", "/api/v1/reviews"),
+                region.token("KZ-BORDER", "reviewer")).body()).path("reviews").size(), "another agency's reviewers see nothing");
+
+        var decided = Http.postJson(region.uri("kz", "/api/v1/reviews/" + requestId), reviewer,
+                "{ \"decision\": \"APPROVE\", \"note\": \"Child protection unit consulted; in the child's best interest.\" }");
+        assertEquals(200, decided.statusCode(), decided.body());
+        assertEquals("RELEASED", Problems.json(decided.body()).path("outcome").asString());
+        assertProblem(Http.postJson(region.uri("kz", "/api/v1/reviews/" + requestId), reviewer,
+                "{ \"decision\": \"REJECT\", \"note\": \"second thoughts\" }"), 409, "conflict");
+
+        var collected = Http.get(region.uri("kg", "/api/v1/requests/" + requestId), kgOfficer);
+        JsonNode outcome = Problems.json(collected.body());
+        assertEquals("RELEASED", outcome.path("outcome").asString(), collected.body());
+        assertTrue(outcome.path("released").path("CLAIM").has("summary"));
+    }
+
+    @Test
+    @DisplayName("a boilerplate justification is refused with 422 before anything leaves the requester node")
+    void boilerplateIsRefusedBeforeSending() {
+        JdbcTemplate kz = new JdbcTemplate(region.start("kz").getBean(DataSource.class));
+        int received = kz.queryForObject("select count(*) from exchange_received", Integer.class);
+        String body = request("KZ-MIGRATION", "KZ-2026-000123", "KG-SMS-2026-0459", "RSD_CASE_PROCESSING",
+                "\"IDENTITY\"", "For official purposes in accordance with the law.");
+        JsonNode problem = assertProblem(Http.postJson(region.uri("kg", "/api/v1/requests"), kgOfficer, body), 422,
+                "justification_insufficient");
+        assertTrue(Problems.fields(problem).contains("justification"), problem.toString());
+        assertTrue(problem.path("reasons").size() >= 1, problem.toString());
+        assertEquals(received, kz.queryForObject("select count(*) from exchange_received", Integer.class),
+                "nothing reached the holder");
+    }
+
+    @Test
+    @DisplayName("envelopes sent to KZ: a retry gets the same answer; tampered, replayed, misaddressed and expired ones are refused")
+    void envelopesAreChecked() {
+        EnvelopeSigner kg = region.start("kg").getBean(EnvelopeSigner.class);
+        ObjectNode message = (ObjectNode) Problems.json("""
+                { "requestId": "%s", "requesterAgency": "KG-SMS", "officer": "test.officer@kg-sms", "request": %s }"""
+                .formatted(UUID.randomUUID(), request("KZ-MIGRATION", "KZ-" + RUN + "-NONE", "KG-SMS-2026-0460",
+                        "RSD_CASE_PROCESSING", "\"IDENTITY\"", JUSTIFICATION.formatted("KG-SMS-2026-0460"))));
+        String envelope = kg.sign("gateway-request+jwt", "kz", message, Instant.now());
+        var first = postEnvelope("kz", envelope);
+        assertEquals(200, first.statusCode(), first.body());
+        var retry = postEnvelope("kz", envelope);
+        assertEquals(first.body(), retry.body(), "a retry gets the answer already given");
+
+        char c = envelope.charAt(envelope.length() - 5);
+        String tampered = envelope.substring(0, envelope.length() - 5) + (c == 'A' ? 'B' : 'A')
+                + envelope.substring(envelope.length() - 4);
+        assertProblem(postEnvelope("kz", tampered), 401, "envelope_bad_signature");
+        assertProblem(postEnvelope("kz", kg.sign("gateway-request+jwt", "tj", message, Instant.now())), 401,
+                "envelope_wrong_audience");
+        assertProblem(postEnvelope("kz", kg.sign("gateway-request+jwt", "kz", message,
+                Instant.now().minusSeconds(600))), 401, "envelope_stale");
+        assertProblem(postEnvelope("kz", kg.sign("gateway-response+jwt", "kz", message, Instant.now())), 400,
+                "envelope_wrong_type");
+        assertProblem(postEnvelope("kz", "not.an.envelope"), 400, "envelope_malformed");
+        // The same jti with other content is a replay.
+        String replay = JoseEnvelopes.sameJtiOtherContent(region, envelope);
+        assertProblem(postEnvelope("kz", replay), 409, "envelope_replayed");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    private static java.net.http.HttpResponse<String> postEnvelope(String node, String envelope) {
+        return Http.post(region.uri(node, "/exchange/v1/requests"), null, "application/jose",
+                envelope.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static String afghan(String suffix, String family, String given, String birth) {
+        return """
+                { "holderRecordRef": "%s",
+                  "identity": { "familyName": "%s", "givenNames": "%s", "sex": "M", "dateOfBirth": "%s",
+                                "placeOfBirth": "Kunduz", "nationalities": ["AF"] },
+                  "caseStatus": { "status": "ASYLUM_SEEKER", "statusDate": "2026-01-15" },
+                  "claim": { "summary": "Fears the authorities after refusing to inform on colleagues.",
+                             "grounds": ["POLITICAL_OPINION"], "countriesOfFear": ["AF"] },
+                  "family": [ { "relation": "SPOUSE", "familyName": "%s", "givenNames": "Mariam", "dateOfBirth": "1996" } ] }"""
+                .formatted("KZ-" + RUN + "-" + suffix, family, given, birth, family);
+    }
+
+    private static String register(String record) {
+        var created = Http.postJson(region.uri("kz", "/api/v1/records"), kzRegistrar, record);
+        assertEquals(201, created.statusCode(), created.body());
+        return Problems.json(record).path("holderRecordRef").asString();
+    }
+
+    private static void consent(String ref, String recipient, String purpose, String categories) {
+        var records = region.start("kz").getBean(org.regionalexchange.gateway.records.SubjectRecords.class);
+        UUID id = records.findByHolderRef("KZ-MIGRATION", ref).orElseThrow();
+        var created = Http.postJson(region.uri("kz", "/api/v1/records/" + id + "/consents"), kzRegistrar, """
+                { "recipients": [ %s ], "purposes": ["%s"], "categories": [ %s ],
+                  "validFrom": "2026-01-01", "validUntil": "2030-01-01", "givenBy": "SUBJECT",
+                  "informedInLanguage": "prs", "interpreterPresent": true }""".formatted(recipient, purpose, categories));
+        assertEquals(201, created.statusCode(), created.body());
+    }
+
+    private static JsonNode ask(String token, String holderAgency, String ref, String caseRef, String purpose,
+            String categories) {
+        var response = Http.postJson(region.uri(nodeOfToken(token), "/api/v1/requests"), token,
+                request(holderAgency, ref, caseRef, purpose, categories, JUSTIFICATION.formatted(caseRef)));
+        assertEquals(200, response.statusCode(), response.body());
+        return Problems.json(response.body());
+    }
+
+    private static String nodeOfToken(String token) {
+        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return claims.contains("\"TJ-MIA\"") ? "tj" : claims.contains("\"KG-") ? "kg" : "kz";
+    }
+
+    private static String request(String holderAgency, String ref, String caseRef, String purpose, String categories,
+            String justification) {
+        return """
+                { "holderAgency": "%s", "subject": { "holderRecordRef": "%s" }, "purpose": "%s",
+                  "legalBasis": "AGREEMENT", "requesterCaseRef": "%s", "justification": "%s",
+                  "categories": [ %s ], "urgency": "ROUTINE" }""".formatted(holderAgency, ref, purpose, caseRef,
+                justification, categories);
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = node.propertyNames().iterator(); it.hasNext();) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}
