@@ -1,0 +1,13 @@
+package org.regionalexchange.gateway.records;
+
+/**
+ * The explicit, greppable token for raw access to the personal data of a subject record (STYLE.md
+ * rule 4). Every place that reads unredacted categories names why; anything else has no path to
+ * them. Personal data leaves the node only through the policy.
+ */
+public enum PersonalDataAccess {
+    /** The holding agency's registrar reads its own record ({@code GET /api/v1/records/{id}}). */
+    FOR_REGISTRAR_VIEW,
+    /** Identity matching compares the IDENTITY category with a query; nothing is returned but ids. */
+    FOR_IDENTITY_MATCHING
+}
