@@ -44,7 +44,7 @@ class SampleDataIT {
     }
 
     @Test
-    @DisplayName("13 records and 11 consents over three nodes, attributed to system with reason 'sample data'")
+    @DisplayName("13 records and 10 consents over three nodes, attributed to system with reason 'sample data'")
     void loaded() {
         Map<String, long[]> expected = Map.of("kz", new long[] {6, 5}, "kg", new long[] {4, 3}, "tj", new long[] {3, 2});
         expected.forEach((node, counts) -> {

@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.directory;
+package org.regionalexchange.gateway.registry;
 
 import java.util.HashSet;
 import java.util.List;
@@ -7,6 +7,9 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 
 import org.regionalexchange.gateway.audit.RevisionContext;
+import org.regionalexchange.gateway.directory.Agency;
+import org.regionalexchange.gateway.directory.ParticipantRegistry;
+import org.regionalexchange.gateway.directory.RegisteredNode;
 import org.regionalexchange.gateway.signing.PemKeys;
 import org.regionalexchange.gateway.validation.JsonText;
 import org.slf4j.Logger;

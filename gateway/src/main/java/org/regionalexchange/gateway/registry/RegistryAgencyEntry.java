@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.directory;
+package org.regionalexchange.gateway.registry;
 
 import java.util.Objects;
 
