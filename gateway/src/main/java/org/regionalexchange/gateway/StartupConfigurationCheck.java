@@ -7,9 +7,11 @@ import org.regionalexchange.gateway.config.InvalidConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.regionalexchange.gateway.agreements.AgreementsProperties;
 import org.regionalexchange.gateway.database.EmbeddedDatabaseProperties;
 import org.regionalexchange.gateway.directory.NodeDirectory;
 import org.regionalexchange.gateway.node.NodeProperties;
+import org.regionalexchange.gateway.sampledata.SampleDataProperties;
 import org.regionalexchange.gateway.security.JwtProperties;
 import org.regionalexchange.gateway.exchange.ExchangeProperties;
 import org.regionalexchange.gateway.policy.PolicyProperties;
@@ -37,6 +39,8 @@ public class StartupConfigurationCheck implements ApplicationListener<Applicatio
         GROUPS.put(ApiProperties.PREFIX, ApiProperties.class);
         GROUPS.put(PolicyProperties.PREFIX, PolicyProperties.class);
         GROUPS.put(ExchangeProperties.PREFIX, ExchangeProperties.class);
+        GROUPS.put(AgreementsProperties.PREFIX, AgreementsProperties.class);
+        GROUPS.put(SampleDataProperties.PREFIX, SampleDataProperties.class);
     }
 
     @Override

@@ -1,37 +1,54 @@
 package org.regionalexchange.gateway.exchange;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
+import org.regionalexchange.gateway.agreements.Agreements;
+import org.regionalexchange.gateway.consent.Consents;
+import org.regionalexchange.gateway.records.SubjectRecords;
+import org.regionalexchange.policy.Decision;
 import org.regionalexchange.policy.model.Agreement;
-import org.regionalexchange.policy.model.Category;
 import org.regionalexchange.policy.model.SubjectRecord;
 import org.regionalexchange.policy.model.SubjectSelector;
+import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the holder side of an exchange needs from the records, consents and agreements of this
- * node: candidates for a selector (with the facts and consents the policy decides on), the data of
- * released categories, and the agreements in force.
+ * What the holder side of an exchange needs from this node's records, consents and agreements:
+ * the candidates for a selector with the facts and consents the policy decides on, the released
+ * data of a decision, and the agreements.
  */
-interface HolderRecords {
+@Component
+class HolderRecords {
 
     /** A record that matches a selector: its id, and its facts and consents as the policy sees them. */
     record Candidate(UUID recordId, SubjectRecord facts) {
     }
 
+    private final SubjectRecords records;
+    private final Consents consents;
+    private final Agreements agreements;
+
+    HolderRecords(SubjectRecords records, Consents consents, Agreements agreements) {
+        this.records = records;
+        this.consents = consents;
+        this.agreements = agreements;
+    }
+
     /** Every record of {@code holderAgency} that the selector matches: none, one or several; never a guess. */
-    List<Candidate> candidates(String holderAgency, SubjectSelector selector);
+    List<Candidate> candidates(String holderAgency, SubjectSelector selector) {
+        return records.resolve(holderAgency, selector).stream()
+                .map(id -> new Candidate(id, records.forPolicy(id, consents.forPolicy(id))))
+                .toList();
+    }
 
-    /**
-     * The data of the released categories of one record, with the fields the decision's obligations
-     * redact removed: the only path by which personal data leaves this node.
-     */
-    ObjectNode released(UUID recordId, Set<Category> categories, Map<Category, List<String>> redactions);
+    /** The released data of a decision about one record: the only path by which personal data leaves. */
+    ObjectNode released(UUID recordId, Decision decision) {
+        return records.release(recordId, decision);
+    }
 
-    /** The data-sharing agreements this node knows. */
-    List<Agreement> agreements();
+    List<Agreement> agreements() {
+        return agreements.forPolicy();
+    }
 }

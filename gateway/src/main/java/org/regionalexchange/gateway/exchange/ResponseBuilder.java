@@ -1,8 +1,6 @@
 package org.regionalexchange.gateway.exchange;
 
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 import org.regionalexchange.gateway.signing.EnvelopeSigner;
@@ -13,7 +11,6 @@ import org.regionalexchange.policy.Outcome;
 import org.regionalexchange.policy.Reason;
 import org.regionalexchange.policy.RequesterView;
 import org.regionalexchange.policy.Withheld;
-import org.regionalexchange.policy.model.Category;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -53,10 +50,9 @@ class ResponseBuilder {
             return payload;
         }
         if (!view.released().isEmpty()) {
-            Set<Category> released = EnumSet.copyOf(view.released());
             Obligations obligations = view.obligations().orElseThrow(
                     () -> new IllegalStateException("a release without obligations"));
-            payload.set("released", records.released(recordId, released, obligations.redactions()));
+            payload.set("released", records.released(recordId, decision));
             ObjectNode handling = payload.putObject("handling");
             handling.put("code", obligations.handling().name());
             handling.put("permittedUse", obligations.permittedUse().name());

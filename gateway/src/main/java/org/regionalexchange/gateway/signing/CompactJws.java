@@ -99,12 +99,22 @@ public record CompactJws(String compact, ObjectNode header, ObjectNode payload, 
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /**
+     * Decodes a part and requires its canonical encoding: a last character whose unused low bits
+     * are not zero decodes to the same bytes, so without this check two different envelopes would
+     * carry one signature (and the digest binding a response to its request would be ambiguous).
+     */
     private static byte[] decode(String part) {
+        byte[] bytes;
         try {
-            return Base64.getUrlDecoder().decode(part);
+            bytes = Base64.getUrlDecoder().decode(part);
         } catch (IllegalArgumentException e) {
             throw malformed("a part is not base64url");
         }
+        if (!encode(bytes).equals(part)) {
+            throw malformed("a part is not in canonical base64url");
+        }
+        return bytes;
     }
 
     private static ObjectNode object(byte[] json, String what) {

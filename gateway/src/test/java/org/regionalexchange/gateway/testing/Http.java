@@ -40,6 +40,24 @@ public final class Http {
         return post(uri, bearer, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** A JSON request with any method and extra headers given as name, value, name, value... */
+    public static HttpResponse<String> json(String method, URI uri, String bearer, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    public static HttpResponse<String> putJson(URI uri, String bearer, String json, String... headers) {
+        return json("PUT", uri, bearer, json, headers);
+    }
+
     private static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

@@ -47,6 +47,10 @@ public final class TestRegion implements AutoCloseable {
         YAMLMapper yaml = YAMLMapper.builder().build();
         ObjectNode definition = (ObjectNode) yaml.readTree(Files.readString(DEFINITION));
         definition.put("policy", POLICY.toAbsolutePath().normalize().toString());
+        // The copy lives elsewhere: name the region's agreements absolutely; no sample data in tests
+        // (a test that wants it starts a node with --gateway.sample-data.location, see sampleData()).
+        definition.put("agreements", DEFINITION.toAbsolutePath().getParent().resolve("agreements.yaml").normalize().toString());
+        definition.remove("sampleData");
         for (var node : definition.get("nodes")) {
             int port = freePort();
             ((ObjectNode) node).put("port", port);
@@ -95,6 +99,11 @@ public final class TestRegion implements AutoCloseable {
         if (context != null) {
             context.close();
         }
+    }
+
+    /** The shipped sample-data file of node {@code nodeId} ({@code deploy/local/sample-data/<id>.yaml}). */
+    public static Path sampleData(String nodeId) {
+        return DEFINITION.toAbsolutePath().getParent().resolve("sample-data/" + nodeId + ".yaml").normalize();
     }
 
     public URI uri(String nodeId, String path) {

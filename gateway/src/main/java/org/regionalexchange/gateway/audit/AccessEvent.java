@@ -1,0 +1,35 @@
+package org.regionalexchange.gateway.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One access-log event: who ({@code actor}, {@code agency}) did what ({@code action}) to which
+ * record, on which node, with what outcome and why ({@code reasonCodes}, stable snake_case codes).
+ * Carries ids and codes only.
+ *
+ * @param recordId the subject record concerned, or null
+ * @param outcome  {@code OK} or {@code REFUSED}
+ */
+public record AccessEvent(Instant occurredAt, String actor, String agency, String nodeId, AccessAction action,
+        UUID recordId, String outcome, List<String> reasonCodes) {
+
+    public static final String OK = "OK";
+    public static final String REFUSED = "REFUSED";
+
+    public AccessEvent {
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(outcome, "outcome");
+        reasonCodes = List.copyOf(reasonCodes);
+        for (String code : reasonCodes) {
+            if (!code.matches("[a-z][a-z0-9_]{0,59}")) {
+                throw new IllegalArgumentException("Reason code '" + code + "' is not snake_case");
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.regionalexchange.gateway.consent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+
+import org.regionalexchange.gateway.audit.AccessAction;
+import org.regionalexchange.gateway.audit.AccessEvent;
+import org.regionalexchange.gateway.audit.AccessLog;
+import org.regionalexchange.gateway.directory.ParticipantRegistry;
+import org.regionalexchange.gateway.error.ApiException;
+import org.regionalexchange.gateway.error.ErrorCode;
+import org.regionalexchange.gateway.error.FieldError;
+import org.regionalexchange.gateway.node.NodeProperties;
+import org.regionalexchange.gateway.records.RecordNotVisible;
+import org.regionalexchange.gateway.records.SubjectRecords;
+import org.regionalexchange.gateway.security.Officer;
+import org.regionalexchange.gateway.validation.CountryCodes;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Records, lists and withdraws consents of the caller's agency's records. The record's agency is
+ * checked first (another agency's record is 404, refusal logged); every action is logged.
+ */
+@Service
+class ConsentService implements Consents {
+
+    private final EntityManager em;
+    private final SubjectRecords records;
+    private final ParticipantRegistry registry;
+    private final AccessLog accessLog;
+    private final NodeProperties node;
+
+    ConsentService(EntityManager em, SubjectRecords records, ParticipantRegistry registry, AccessLog accessLog,
+            NodeProperties node) {
+        this.em = em;
+        this.records = records;
+        this.registry = registry;
+        this.accessLog = accessLog;
+        this.node = node;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<org.regionalexchange.policy.model.Consent> forPolicy(UUID recordId) {
+        return em.createQuery("select c from Consent c where c.recordId = :record order by c.recordedAt", Consent.class)
+                .setParameter("record", recordId).getResultList().stream().map(Consent::forPolicy).toList();
+    }
+
+    @Override
+    @Transactional(noRollbackFor = RecordNotVisible.class)
+    public UUID record(Officer registrar, UUID recordId, JsonNode document) {
+        checkValues(document);
+        records.requireHeldBy(registrar, recordId);
+        Consent consent = new Consent(UUID.randomUUID(), recordId, registrar.agency(), document,
+                registrar.subject(), Instant.now());
+        em.persist(consent);
+        log(registrar, AccessAction.CONSENT_RECORDED, recordId, List.of());
+        return consent.id();
+    }
+
+    @Transactional(noRollbackFor = RecordNotVisible.class)
+    List<ConsentView> list(Officer registrar, UUID recordId) {
+        records.requireHeldBy(registrar, recordId);
+        LocalDate today = today();
+        List<ConsentView> views = em.createQuery("select c from Consent c where c.recordId = :record", Consent.class)
+                .setParameter("record", recordId)
+                .getResultStream()
+                .map(c -> c.view(today))
+                .sorted(Comparator.comparing(ConsentView::recordedAt).thenComparing(ConsentView::id))
+                .toList();
+        log(registrar, AccessAction.CONSENTS_LISTED, recordId, List.of());
+        return views;
+    }
+
+    @Transactional(noRollbackFor = RecordNotVisible.class)
+    ConsentView withdraw(Officer registrar, UUID recordId, UUID consentId, String reason) {
+        records.requireHeldBy(registrar, recordId);
+        Consent consent = em.find(Consent.class, consentId);
+        if (consent == null || !consent.recordId().equals(recordId)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No consent with this id on this record.");
+        }
+        if (consent.isWithdrawn()) {
+            throw new ApiException(ErrorCode.CONFLICT, "This consent has already been withdrawn.");
+        }
+        consent.withdraw(registrar.subject(), reason, Instant.now());
+        em.flush();
+        log(registrar, AccessAction.CONSENT_WITHDRAWN, recordId, List.of());
+        return consent.view(today());
+    }
+
+    /** Values a schema cannot check: real country codes, registered agencies, a sane validity. */
+    private void checkValues(JsonNode document) {
+        List<FieldError> errors = CountryCodes.errors();
+        JsonNode recipients = document.get("recipients");
+        for (int i = 0; i < recipients.size(); i++) {
+            JsonNode recipient = recipients.get(i);
+            CountryCodes.check("recipients[" + i + "].country", recipient.get("country"), errors);
+            JsonNode agency = recipient.get("agency");
+            if (agency != null && registry.agency(agency.asString()).isEmpty()) {
+                errors.add(new FieldError("recipients[" + i + "].agency",
+                        "Unknown agency '" + agency.asString() + "'; expected an agency of the participant registry"));
+            }
+        }
+        JsonNode until = document.get("validUntil");
+        if (until != null && LocalDate.parse(until.asString()).isBefore(LocalDate.parse(document.get("validFrom").asString()))) {
+            errors.add(new FieldError("validUntil", "must not be before validFrom"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, errors.size() + " value(s) of the consent are not acceptable.",
+                    errors);
+        }
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    private void log(Officer officer, AccessAction action, UUID recordId, List<String> reasons) {
+        accessLog.append(new AccessEvent(Instant.now(), officer.subject(), officer.agency(), node.id(), action,
+                recordId, AccessEvent.OK, reasons));
+    }
+}

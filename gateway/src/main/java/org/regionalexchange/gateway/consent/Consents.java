@@ -1,0 +1,25 @@
+package org.regionalexchange.gateway.consent;
+
+import java.util.UUID;
+
+import org.regionalexchange.gateway.security.Officer;
+
+import tools.jackson.databind.JsonNode;
+
+/** The consents of this node's records, as other features (sample data, later the policy) use them. */
+public interface Consents {
+
+    /**
+     * Records a consent (document valid against schema {@code consent}) for a record held by
+     * {@code registrar}'s agency, and logs {@code CONSENT_RECORDED}.
+     *
+     * @return the consent's id
+     */
+    UUID record(Officer registrar, UUID recordId, JsonNode document);
+
+    /**
+     * The consents of a record, active or not, as the policy reads them (it decides which are in
+     * force and what they cover). Read inside the caller's transaction.
+     */
+    java.util.List<org.regionalexchange.policy.model.Consent> forPolicy(UUID recordId);
+}

@@ -1,0 +1,123 @@
+package org.regionalexchange.gateway.records;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * Folds a personal name to a matching key, identically for stored and queried names, so that the
+ * common spellings of one name meet: Рахими / Rahimi, Ахмад / Ahmad / Akhmad, Ёкубов / Yokubov /
+ * Iokubov / Ekubov, Muhammad / Mohammad / Mukhammad / Мухаммад.
+ *
+ * <ol>
+ * <li>Cyrillic letters (Russian, Tajik, Kazakh, Kyrgyz, Uzbek) are romanized by the table below,
+ *     which follows the passport practice of the region (х → kh, ё → yo, ҷ → j), not ICU's scholarly
+ *     ISO 9 (х → h, ё → ë).</li>
+ * <li>Everything else goes through ICU {@code Any-Latin; Latin-ASCII} (Arabic script, Latin with
+ *     diacritics), then lower case; anything not a letter a-z separates words, except hyphens and
+ *     apostrophes, which join ({@code Abdul-Rahim} = {@code Abdulrahim}).</li>
+ * <li>Spelling variants are folded: dzh/dj/dz → j, zh → z, kh/x → h, gh → g, ch → c, sh → s, ts → c,
+ *     ph → f, q → k, w → v; yo/io/ye → e, yu/iu → u, ya/ia → a; o → u, y → i; doubled letters once.</li>
+ * </ol>
+ * Names in Arabic script lose their short vowels in transliteration and rarely meet a Latin
+ * spelling: registrars record the Latin spelling too ({@code latinFamilyName}), which is also
+ * matched. Wildcards mean nothing here: {@code *} and {@code %} are separators like any other sign.
+ */
+final class NameFolding {
+
+    private static final Transliterator TO_ASCII = Transliterator.getInstance("Any-Latin; Latin-ASCII");
+
+    private static final Map<Character, String> CYRILLIC = cyrillic();
+
+    /** Applied in this order; earlier rules see the longer spellings first. */
+    private static final String[][] FOLDS = {
+            {"dzh", "j"}, {"dj", "j"}, {"dz", "j"}, {"zh", "z"}, {"kh", "h"}, {"x", "h"}, {"gh", "g"},
+            {"ch", "c"}, {"sh", "s"}, {"ts", "c"}, {"ph", "f"}, {"q", "k"}, {"w", "v"},
+            {"yo", "e"}, {"io", "e"}, {"ye", "e"}, {"yu", "u"}, {"iu", "u"}, {"ya", "a"}, {"ia", "a"},
+            {"o", "u"}, {"y", "i"},
+    };
+
+    private NameFolding() {
+    }
+
+    /** The key of a whole name: its folded words joined by one space; empty if it has no letters. */
+    static String key(String name) {
+        return String.join(" ", words(name));
+    }
+
+    /** The folded words of {@code name}. */
+    static List<String> words(String name) {
+        if (name == null) {
+            return List.of();
+        }
+        StringBuilder romanized = new StringBuilder();
+        for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+            String latin = CYRILLIC.get(c);
+            romanized.append(latin != null ? latin : String.valueOf(c));
+        }
+        String ascii = TO_ASCII.transliterate(romanized.toString()).toLowerCase(Locale.ROOT)
+                .replaceAll("['`\u2019\u02bc\u02bb-]", "")
+                .replaceAll("[^a-z]+", " ")
+                .trim();
+        if (ascii.isEmpty()) {
+            return List.of();
+        }
+        List<String> words = new ArrayList<>();
+        for (String word : ascii.split(" ")) {
+            words.add(fold(word));
+        }
+        return words;
+    }
+
+    static String fold(String word) {
+        String folded = word;
+        for (String[] rule : FOLDS) {
+            folded = folded.replace(rule[0], rule[1]);
+        }
+        StringBuilder single = new StringBuilder();
+        for (char c : folded.toCharArray()) {
+            if (single.isEmpty() || single.charAt(single.length() - 1) != c) {
+                single.append(c);
+            }
+        }
+        return single.toString();
+    }
+
+    /**
+     * True if the given names of a query fit those of a record: every query word is one of the
+     * record's words, or both run together are the same ({@code Abdul Rahim} / {@code Abdulrahim}).
+     */
+    static boolean givenNamesFit(String queryKey, String recordKey) {
+        if (queryKey == null || recordKey == null || queryKey.isEmpty() || recordKey.isEmpty()) {
+            return false;
+        }
+        if (queryKey.replace(" ", "").equals(recordKey.replace(" ", ""))) {
+            return true;
+        }
+        List<String> recordWords = Arrays.asList(recordKey.split(" "));
+        return Arrays.stream(queryKey.split(" ")).allMatch(recordWords::contains);
+    }
+
+    private static Map<Character, String> cyrillic() {
+        String[][] table = {
+                {"а", "a"}, {"б", "b"}, {"в", "v"}, {"г", "g"}, {"д", "d"}, {"е", "e"}, {"ё", "yo"}, {"ж", "zh"},
+                {"з", "z"}, {"и", "i"}, {"й", "y"}, {"к", "k"}, {"л", "l"}, {"м", "m"}, {"н", "n"}, {"о", "o"},
+                {"п", "p"}, {"р", "r"}, {"с", "s"}, {"т", "t"}, {"у", "u"}, {"ф", "f"}, {"х", "kh"}, {"ц", "ts"},
+                {"ч", "ch"}, {"ш", "sh"}, {"щ", "shch"}, {"ъ", ""}, {"ы", "y"}, {"ь", ""}, {"э", "e"}, {"ю", "yu"},
+                {"я", "ya"},
+                // Tajik
+                {"ғ", "gh"}, {"ӣ", "i"}, {"қ", "q"}, {"ӯ", "u"}, {"ҳ", "h"}, {"ҷ", "j"},
+                // Kazakh, Kyrgyz, Uzbek Cyrillic
+                {"ә", "a"}, {"і", "i"}, {"ң", "ng"}, {"ө", "o"}, {"ұ", "u"}, {"ү", "u"}, {"һ", "h"}, {"ў", "u"},
+        };
+        Map<Character, String> map = new java.util.HashMap<>();
+        for (String[] entry : table) {
+            map.put(entry[0].charAt(0), entry[1]);
+        }
+        return Map.copyOf(map);
+    }
+}

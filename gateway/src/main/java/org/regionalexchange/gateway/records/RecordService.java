@@ -1,0 +1,206 @@
+package org.regionalexchange.gateway.records;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+
+import org.regionalexchange.gateway.audit.AccessAction;
+import org.regionalexchange.gateway.audit.AccessEvent;
+import org.regionalexchange.gateway.audit.AccessLog;
+import org.regionalexchange.gateway.error.ApiException;
+import org.regionalexchange.gateway.error.ErrorCode;
+import org.regionalexchange.gateway.error.FieldError;
+import org.regionalexchange.gateway.node.NodeProperties;
+import org.regionalexchange.gateway.security.Officer;
+import org.regionalexchange.gateway.validation.CountryCodes;
+import org.regionalexchange.gateway.validation.JsonText;
+import org.regionalexchange.policy.Decision;
+import org.regionalexchange.policy.model.Consent;
+import org.regionalexchange.policy.model.SubjectSelector;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates, reads and updates subject records of the caller's agency. Every read, change and
+ * refusal is written to the access log in the same transaction.
+ */
+@Service
+class RecordService implements SubjectRecords {
+
+    private final EntityManager em;
+    private final AccessLog accessLog;
+    private final NodeProperties node;
+    private final IdentityMatcher matcher;
+
+    RecordService(EntityManager em, AccessLog accessLog, NodeProperties node, IdentityMatcher matcher) {
+        this.em = em;
+        this.matcher = matcher;
+        this.accessLog = accessLog;
+        this.node = node;
+    }
+
+    @Override
+    @Transactional
+    public UUID register(Officer registrar, JsonNode document) {
+        checkValues(document);
+        String ref = document.get("holderRecordRef").asString();
+        if (findByHolderRef(registrar.agency(), ref).isPresent()) {
+            throw duplicate();
+        }
+        Instant now = Instant.now();
+        SubjectRecord record = new SubjectRecord(UUID.randomUUID(), registrar.agency(), document, now);
+        em.persist(record);
+        flush();
+        log(registrar, AccessAction.RECORD_CREATED, record.id(), AccessEvent.OK, List.of());
+        return record.id();
+    }
+
+    @Transactional(noRollbackFor = RecordNotVisible.class)
+    ObjectNode read(Officer registrar, UUID id) {
+        SubjectRecord record = held(registrar, id);
+        log(registrar, AccessAction.RECORD_READ, id, AccessEvent.OK, List.of());
+        return view(record);
+    }
+
+    @Transactional(noRollbackFor = RecordNotVisible.class)
+    ObjectNode update(Officer registrar, UUID id, JsonNode document) {
+        checkValues(document);
+        SubjectRecord record = held(registrar, id);
+        String ref = document.get("holderRecordRef").asString();
+        if (!ref.equals(record.holderRecordRef()) && findByHolderRef(registrar.agency(), ref).isPresent()) {
+            throw duplicate();
+        }
+        record.replace(document, Instant.now());
+        flush();
+        log(registrar, AccessAction.RECORD_UPDATED, id, AccessEvent.OK, List.of());
+        return view(record);
+    }
+
+    @Override
+    @Transactional(noRollbackFor = RecordNotVisible.class)
+    public void requireHeldBy(Officer officer, UUID recordId) {
+        held(officer, recordId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> findByHolderRef(String holderAgency, String holderRecordRef) {
+        return em.createQuery("select r.id from SubjectRecord r where r.holderAgency = :agency"
+                        + " and r.holderRecordRef = :ref", UUID.class)
+                .setParameter("agency", holderAgency)
+                .setParameter("ref", holderRecordRef)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UUID> resolve(String holderAgency, SubjectSelector selector) {
+        if (selector instanceof SubjectSelector.RecordReference reference) {
+            return findByHolderRef(holderAgency, reference.holderRecordRef()).stream().toList();
+        }
+        SubjectSelector.IdentityQuery identity = (SubjectSelector.IdentityQuery) selector;
+        IdentityQuery query;
+        try {
+            query = new IdentityQuery(identity.familyName(), identity.givenNames(), identity.dateOfBirth(),
+                    identity.nationality().map(Object::toString).orElse(null), identity.documentNumber().orElse(null));
+        } catch (IllegalArgumentException e) {
+            // The policy refuses such selectors before any lookup; matching nothing is the closed answer.
+            return List.of();
+        }
+        return matcher.candidates(holderAgency, query);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public org.regionalexchange.policy.model.SubjectRecord forPolicy(UUID recordId, List<Consent> consents) {
+        return DecisionBridge.facts(em.find(SubjectRecord.class, recordId), consents);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ObjectNode release(UUID recordId, Decision decision) {
+        return DecisionBridge.release(em.find(SubjectRecord.class, recordId), decision);
+    }
+
+    /** The record if the officer's agency holds it; otherwise the refusal is logged and 404 thrown. */
+    private SubjectRecord held(Officer officer, UUID id) {
+        SubjectRecord record = em.find(SubjectRecord.class, id);
+        if (record == null || !record.holderAgency().equals(officer.agency())) {
+            log(officer, AccessAction.ACCESS_REFUSED, id, AccessEvent.REFUSED,
+                    List.of(record == null ? "no_such_record" : "record_of_other_agency"));
+            throw new RecordNotVisible();
+        }
+        return record;
+    }
+
+    /** What a schema cannot check: country codes are real ISO 3166-1 codes. */
+    static void checkValues(JsonNode document) {
+        List<FieldError> errors = CountryCodes.errors();
+        JsonNode identity = document.path("identity");
+        CountryCodes.check("identity.nationalities", identity.get("nationalities"), errors);
+        CountryCodes.check("identity.formerHabitualResidences", identity.get("formerHabitualResidences"), errors);
+        JsonNode documents = identity.get("documents");
+        if (documents != null) {
+            for (int i = 0; i < documents.size(); i++) {
+                CountryCodes.check("identity.documents[" + i + "].issuingCountry",
+                        documents.get(i).get("issuingCountry"), errors);
+            }
+        }
+        CountryCodes.check("claim.countriesOfFear", document.path("claim").get("countriesOfFear"), errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.INVALID_VALUE, errors.size() + " value(s) of the record are not acceptable.",
+                    errors);
+        }
+    }
+
+    private static ObjectNode view(SubjectRecord record) {
+        RecordContent content = record.claim(PersonalDataAccess.FOR_REGISTRAR_VIEW);
+        ObjectNode view = JsonText.mapper().createObjectNode();
+        view.put("id", record.id().toString());
+        view.put("holderAgency", record.holderAgency());
+        view.put("holderRecordRef", content.holderRecordRef());
+        view.set("identity", content.identity());
+        view.set("caseStatus", content.caseStatus());
+        putIfPresent(view, "claim", content.claim());
+        putIfPresent(view, "family", content.family());
+        putIfPresent(view, "contact", content.contact());
+        putIfPresent(view, "specificNeeds", content.specificNeeds());
+        view.put("protectionHold", content.protectionHold());
+        view.put("createdAt", record.createdAt().toString());
+        view.put("updatedAt", record.updatedAt().toString());
+        return view;
+    }
+
+    private static void putIfPresent(ObjectNode view, String field, JsonNode value) {
+        if (value != null) {
+            view.set(field, value);
+        }
+    }
+
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // A concurrent registration of the same reference lost the race on the unique constraint.
+            throw duplicate();
+        }
+    }
+
+    private static ApiException duplicate() {
+        return new ApiException(ErrorCode.CONFLICT,
+                "Your agency already holds a record with this holderRecordRef.",
+                List.of(new FieldError("holderRecordRef", "already used by another record of your agency")));
+    }
+
+    private void log(Officer officer, AccessAction action, UUID recordId, String outcome, List<String> reasons) {
+        accessLog.append(new AccessEvent(Instant.now(), officer.subject(), officer.agency(), node.id(), action,
+                recordId, outcome, reasons));
+    }
+}

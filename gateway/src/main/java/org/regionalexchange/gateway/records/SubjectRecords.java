@@ -1,0 +1,64 @@
+package org.regionalexchange.gateway.records;
+
+import java.util.List;
+
+import org.regionalexchange.policy.Decision;
+import org.regionalexchange.policy.model.Consent;
+import org.regionalexchange.policy.model.SubjectSelector;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.regionalexchange.gateway.security.Officer;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The subject records of this node, as other features use them. Agency isolation is built in: a
+ * record is visible only to its holding agency; any other caller is refused as if the record did
+ * not exist, and the refusal is logged.
+ */
+public interface SubjectRecords {
+
+    /**
+     * Registers a record held by {@code registrar}'s agency and logs {@code RECORD_CREATED}; the
+     * document must be valid against schema {@code record}.
+     *
+     * @return the new record's id
+     * @throws org.regionalexchange.gateway.error.ApiException {@code conflict} if the agency already
+     *         holds a record with the same {@code holderRecordRef}; {@code invalid_value} for an
+     *         unknown country code
+     */
+    UUID register(Officer registrar, JsonNode document);
+
+    /**
+     * Requires that record {@code recordId} is held by {@code officer}'s agency. Must run inside the
+     * caller's transaction, which must not roll back for {@link RecordNotVisible} (the refusal is
+     * logged in it).
+     *
+     * @throws RecordNotVisible (404 {@code not_found}) after logging {@code ACCESS_REFUSED}
+     */
+    void requireHeldBy(Officer officer, UUID recordId);
+
+    /** The id of the record that {@code holderAgency} registered under {@code holderRecordRef}. */
+    Optional<UUID> findByHolderRef(String holderAgency, String holderRecordRef);
+
+    /**
+     * Every record of {@code holderAgency} that the selector names: by reference, the one record
+     * registered under it; by identity, every candidate of {@link IdentityMatcher}. Never a guess.
+     */
+    List<UUID> resolve(String holderAgency, SubjectSelector selector);
+
+    /** The facts of a record that the policy decides on, with the record's consents. */
+    org.regionalexchange.policy.model.SubjectRecord forPolicy(UUID recordId, List<Consent> consents);
+
+    /**
+     * The data of the categories that {@code decision} released about record {@code recordId}, with
+     * the fields its obligations redact removed, keyed by category ({@code IDENTITY}, ...). This is
+     * the only path by which personal data leaves the node: it takes a policy decision, which only
+     * the policy engine can make.
+     */
+    ObjectNode release(UUID recordId, Decision decision);
+}
