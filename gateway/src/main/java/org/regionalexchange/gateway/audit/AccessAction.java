@@ -3,5 +3,13 @@ package org.regionalexchange.gateway.audit;
 /** What an access-log event records; past tense, one per read, change or refusal on personal data. */
 public enum AccessAction {
     RECORD_CREATED, RECORD_READ, RECORD_UPDATED, CONSENT_RECORDED, CONSENTS_LISTED, CONSENT_WITHDRAWN,
-    RECORD_HISTORY_READ, ACCESS_REFUSED
+    RECORD_HISTORY_READ, ACCESS_REFUSED,
+    /** Requester side: a request left this node; an answer of the holder was received and kept. */
+    REQUEST_SENT, RESPONSE_RECEIVED,
+    /** Holder side: a request was decided and answered; a retry got the answer already given. */
+    REQUEST_DECIDED, REQUEST_RETRY_ANSWERED,
+    /** Holder side: a reviewer read the review queue, or decided a request. */
+    REVIEW_QUEUE_READ, REVIEW_DECIDED,
+    /** An envelope from another node was refused (signature, audience, time, replay...). */
+    ENVELOPE_REFUSED
 }

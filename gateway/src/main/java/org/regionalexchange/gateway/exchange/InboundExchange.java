@@ -67,10 +67,13 @@ class InboundExchange {
     private final JsonSchemas schemas;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ExchangeLog exchangeLog;
 
     InboundExchange(EnvelopeVerifier verifier, EnvelopeSigner signer, ParticipantRegistry registry,
             NodeProperties node, PolicyEngine engine, PolicyConfig policy, HolderRecords records, ReceivedLedger ledger,
-            ResponseBuilder responses, JsonSchemas schemas, TransactionTemplate transactions, Clock clock) {
+            ResponseBuilder responses, JsonSchemas schemas, TransactionTemplate transactions, Clock clock,
+            ExchangeLog exchangeLog) {
+        this.exchangeLog = exchangeLog;
         this.verifier = verifier;
         this.signer = signer;
         this.registry = registry;
@@ -98,6 +101,7 @@ class InboundExchange {
         var schemaErrors = schemas.validate("exchange-request", payload);
         if (!schemaErrors.isEmpty()) {
             log.warn("request envelope refused code=schema_violation sender={}", envelope.senderNode());
+            exchangeLog.refused(envelope.senderNode(), ErrorCode.SCHEMA_VIOLATION.code());
             throw new ApiException(ErrorCode.SCHEMA_VIOLATION, "The request does not match its schema.", schemaErrors);
         }
         try {
@@ -135,6 +139,7 @@ class InboundExchange {
                 PolicyRequests.subjectKey(holder.id(), request.get("subject")), recordId, now,
                 decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null), reviewState,
                 response);
+        exchangeLog.decided(payload.get("officer").asString(), requesterAgency, recordId, decision);
         log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}", requestId,
                 envelope.senderNode(), requesterAgency, holder.id(), decision.outcome());
         return response;
@@ -193,6 +198,7 @@ class InboundExchange {
             return verifier.authenticate(compact, ExchangeMessages.REQUEST);
         } catch (EnvelopeRejectedException e) {
             log.warn("request envelope refused code={}", e.reason().code());
+            exchangeLog.refused(null, e.reason().code());
             throw rejected(e.reason());
         }
     }
@@ -202,6 +208,7 @@ class InboundExchange {
             verifier.checkFresh(envelope, now);
         } catch (EnvelopeRejectedException e) {
             log.warn("request envelope refused code={} sender={}", e.reason().code(), envelope.senderNode());
+            exchangeLog.refused(envelope.senderNode(), e.reason().code());
             throw rejected(e.reason());
         }
     }
@@ -217,9 +224,14 @@ class InboundExchange {
         }
         if (!known.get().requestDigest().equals(envelope.digest())) {
             log.warn("request envelope refused code=envelope_replayed sender={}", envelope.senderNode());
+            exchangeLog.refused(envelope.senderNode(), EnvelopeRejectedException.Reason.REPLAYED.code());
             throw rejected(EnvelopeRejectedException.Reason.REPLAYED);
         }
         log.info("request retried requestId={} sender={}", known.get().requestId(), envelope.senderNode());
+        Received stored = known.get();
+        transactions.executeWithoutResult(status -> exchangeLog.retried(
+                envelope.payload().path("officer").asString("node:" + envelope.senderNode()), stored.requesterAgency(),
+                stored.subjectRecordId(), stored.outcome()));
         return Optional.of(known.get().responseJws());
     }
 

@@ -43,6 +43,7 @@ import org.regionalexchange.policy.model.RequesterRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,10 +72,15 @@ class OutboundExchange {
     private final JsonSchemas schemas;
     private final JsonMapper json;
     private final Clock clock;
+    private final ExchangeLog exchangeLog;
+    private final TransactionTemplate transactions;
 
     OutboundExchange(ParticipantRegistry registry, NodeProperties node, PolicyEngine engine, PolicyConfig policy,
             EnvelopeSigner signer, EnvelopeVerifier verifier, RequestLedger ledger, ExchangeProperties properties,
-            JsonSchemas schemas, JsonMapper json, Clock clock) {
+            JsonSchemas schemas, JsonMapper json, Clock clock, ExchangeLog exchangeLog,
+            TransactionTemplate transactions) {
+        this.exchangeLog = exchangeLog;
+        this.transactions = transactions;
         this.registry = registry;
         this.node = node;
         this.engine = engine;
@@ -120,9 +126,12 @@ class OutboundExchange {
         message.set("request", request);
         String envelope = signer.sign(ExchangeMessages.REQUEST, holderNode.id(), message, now);
         String digest = CompactJws.digest(envelope);
-        ledger.insert(id, officer.subject(), officer.agency(), holderAgencyId, holderNode.id(),
-                information.purpose().name(), JustificationFingerprint.of(information.justification()).sha256Hex(),
-                subjectKey, request.toString(), envelope, digest, now);
+        transactions.executeWithoutResult(status -> {
+            ledger.insert(id, officer.subject(), officer.agency(), holderAgencyId, holderNode.id(),
+                    information.purpose().name(), JustificationFingerprint.of(information.justification()).sha256Hex(),
+                    subjectKey, request.toString(), envelope, digest, now);
+            exchangeLog.sent(officer.subject(), officer.agency());
+        });
         log.info("request sent requestId={} agency={} holderAgency={} holderNode={}", id, officer.agency(),
                 holderAgencyId, holderNode.id());
         return deliver(ledger.find(id, officer.agency()).orElseThrow(), holderNode);
@@ -190,8 +199,11 @@ class OutboundExchange {
                     "The holder's answer is not bound to this request.");
         }
         String outcome = payload.get("outcome").asString();
-        ledger.answered(sent.id(), "PENDING_REVIEW".equals(outcome) ? "PENDING_REVIEW" : "ANSWERED", outcome,
-                answer.body(), response.kid(), now);
+        transactions.executeWithoutResult(status -> {
+            ledger.answered(sent.id(), "PENDING_REVIEW".equals(outcome) ? "PENDING_REVIEW" : "ANSWERED", outcome,
+                    answer.body(), response.kid(), now);
+            exchangeLog.received(sent.officer(), sent.agency(), outcome);
+        });
         log.info("answer received requestId={} outcome={} holderNode={}", sent.id(), outcome, holderNode.id());
         return OutcomeView.of(sent.id(), payload, holderNode.id(), response.kid(), answer.body());
     }

@@ -24,8 +24,10 @@ class ReviewQueries {
     private final EnvelopeVerifier verifier;
     private final ReceivedLedger ledger;
     private final Clock clock;
+    private final ExchangeLog exchangeLog;
 
-    ReviewQueries(EnvelopeVerifier verifier, ReceivedLedger ledger, Clock clock) {
+    ReviewQueries(EnvelopeVerifier verifier, ReceivedLedger ledger, Clock clock, ExchangeLog exchangeLog) {
+        this.exchangeLog = exchangeLog;
         this.verifier = verifier;
         this.ledger = ledger;
         this.clock = clock;
@@ -37,6 +39,7 @@ class ReviewQueries {
             query = verifier.verify(queryEnvelope, ExchangeMessages.QUERY, clock.instant());
         } catch (EnvelopeRejectedException e) {
             log.warn("query envelope refused code={}", e.reason().code());
+            exchangeLog.refused(null, e.reason().code());
             throw InboundExchange.rejected(e.reason());
         }
         return ledger.byRequestId(query.senderNode(), requestId)

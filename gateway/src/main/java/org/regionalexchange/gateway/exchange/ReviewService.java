@@ -42,9 +42,11 @@ class ReviewService {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
+    private final ExchangeLog exchangeLog;
 
     ReviewService(ReceivedLedger ledger, InboundExchange inbound, ResponseBuilder responses, EnvelopeVerifier verifier,
-            TransactionTemplate transactions, JsonMapper json, Clock clock) {
+            TransactionTemplate transactions, JsonMapper json, Clock clock, ExchangeLog exchangeLog) {
+        this.exchangeLog = exchangeLog;
         this.ledger = ledger;
         this.inbound = inbound;
         this.responses = responses;
@@ -56,6 +58,7 @@ class ReviewService {
 
     /** The requests against the reviewer's agency that wait for review, oldest first. */
     ObjectNode waiting(Officer reviewer) {
+        transactions.executeWithoutResult(status -> exchangeLog.reviewQueueRead(reviewer.subject(), reviewer.agency()));
         ObjectNode body = json.createObjectNode();
         ArrayNode list = body.putArray("reviews");
         for (Received received : ledger.waitingForReview(reviewer.agency())) {
@@ -98,9 +101,15 @@ class ReviewService {
         record.put("reviewer", reviewer.subject());
         record.put("note", body.get("note").asString());
         record.put("at", now.toString());
-        boolean stored = Boolean.TRUE.equals(transactions.execute(status -> ledger.reviewed(requestId, reviewer.agency(),
-                verdict == ReviewVerdict.APPROVE ? "APPROVED" : "REJECTED", record.toString(), decision.outcome().name(),
-                decision.internalReason().map(ReasonCode::code).orElse(null), response)));
+        boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
+            boolean updated = ledger.reviewed(requestId, reviewer.agency(),
+                    verdict == ReviewVerdict.APPROVE ? "APPROVED" : "REJECTED", record.toString(),
+                    decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null), response);
+            if (updated) {
+                exchangeLog.reviewed(reviewer.subject(), reviewer.agency(), received.subjectRecordId(), decision);
+            }
+            return updated;
+        }));
         if (!stored) {
             throw new ApiException(ErrorCode.CONFLICT, "This request was decided by another reviewer meanwhile.");
         }

@@ -71,6 +71,9 @@ class ExchangeIT {
                 new org.regionalexchange.gateway.signing.TrustedKeys(
                         region.start("kg").getBean(org.regionalexchange.gateway.directory.ParticipantRegistry.class)));
         assertEquals("RELEASED", jws.payload().path("outcome").asString());
+        JdbcTemplate kg = new JdbcTemplate(region.start("kg").getBean(DataSource.class));
+        assertTrue(kg.queryForObject("select count(*) from access_log where action = 'RESPONSE_RECEIVED'"
+                + " and agency = 'KG-SMS' and outcome = 'RELEASED'", Integer.class) >= 1, "the requester logged the receipt");
         // And the officer reads the same outcome again.
         var again = Http.get(region.uri("kg", "/api/v1/requests/" + outcome.path("requestId").asString()), kgOfficer);
         assertEquals(200, again.statusCode(), again.body());
@@ -114,6 +117,19 @@ class ExchangeIT {
             assertEquals(nobodySigned.get(field), originSigned.get(field), field);
         }
         assertNotEquals(originSigned.get("requestDigest"), nobodySigned.get("requestDigest"));
+        // The true reasons stay in the holder's access log.
+        JdbcTemplate kz = new JdbcTemplate(region.start("kz").getBean(DataSource.class));
+        UUID recordId = region.start("kz").getBean(org.regionalexchange.gateway.records.SubjectRecords.class)
+                .findByHolderRef("KZ-MIGRATION", ref).orElseThrow();
+        assertEquals("country_of_origin_on_record", kz.queryForObject("""
+                select reason_codes from access_log where action = 'REQUEST_DECIDED' and record_id = ?
+                order by id desc limit 1""", String.class, recordId));
+        assertEquals("NOT_AVAILABLE", kz.queryForObject("""
+                select outcome from access_log where action = 'REQUEST_DECIDED' and record_id = ?
+                order by id desc limit 1""", String.class, recordId));
+        assertTrue(kz.queryForObject("""
+                select count(*) from access_log where action = 'REQUEST_DECIDED' and agency = 'TJ-MIA'
+                and reason_codes = 'no_match'""", Integer.class) >= 1);
     }
 
     @Test
@@ -196,6 +212,12 @@ class ExchangeIT {
         // The same jti with other content is a replay.
         String replay = JoseEnvelopes.sameJtiOtherContent(region, envelope);
         assertProblem(postEnvelope("kz", replay), 409, "envelope_replayed");
+        JdbcTemplate kz = new JdbcTemplate(region.start("kz").getBean(DataSource.class));
+        for (String code : new String[] {"envelope_bad_signature", "envelope_wrong_audience", "envelope_stale",
+                "envelope_wrong_type", "envelope_malformed", "envelope_replayed"}) {
+            assertTrue(kz.queryForObject("select count(*) from access_log where action = 'ENVELOPE_REFUSED'"
+                    + " and reason_codes = ?", Integer.class, code) >= 1, "refusal logged: " + code);
+        }
     }
 
     // --- helpers ---------------------------------------------------------------------------
