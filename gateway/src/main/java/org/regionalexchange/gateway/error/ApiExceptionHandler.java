@@ -42,8 +42,10 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Problem> mediaType(HttpServletRequest request) {
-        return problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", request);
+    ResponseEntity<Problem> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        String expected = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : e.getSupportedMediaTypes().get(0).toString();
+        return problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + expected + ".", request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
