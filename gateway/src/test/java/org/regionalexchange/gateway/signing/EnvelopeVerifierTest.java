@@ -122,6 +122,41 @@ class EnvelopeVerifierTest {
     }
 
     @Test
+    @DisplayName("rotation: with two keys of kz in the registry, envelopes of both verify; a key taken out no longer does")
+    void keyRotation(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var next = PemKeys.generateEd25519();
+        SigningKey nextKey = new SigningKey("kz-next", next.getPrivate());
+        try (TestRegion region = TestRegion.create()) {
+            var yaml = tools.jackson.dataformat.yaml.YAMLMapper.builder().build();
+            var registry = (ObjectNode) yaml.readTree(Files.readString(region.runDir().resolve("registry.yaml")));
+            for (var node : registry.get("nodes")) {
+                if (node.get("id").asString().equals("kz")) {
+                    ((tools.jackson.databind.node.ArrayNode) node.get("keys")).addObject().put("kid", "kz-next")
+                            .put("publicKey", PemKeys.toPem(next.getPublic()));
+                }
+            }
+            Path rotated = dir.resolve("registry.yaml");
+            Files.writeString(rotated, yaml.writeValueAsString(registry));
+            ConfigurationProblems problems = new ConfigurationProblems();
+            TrustedKeys both = new TrustedKeys(RegistryFile.read(rotated, new JsonSchemas(), problems).orElseThrow());
+            EnvelopeVerifier kgDuringRotation = new EnvelopeVerifier("kg", both, Duration.ofSeconds(120));
+            EnvelopeSigner kzNew = new EnvelopeSigner("kz", nextKey);
+            assertEquals("kz-next", kgDuringRotation.verify(kzNew.sign(TYPE, "kg", message(), NOW), TYPE, NOW).kid());
+            Path currentFile;
+            try (var keys = Files.list(region.runDir().resolve("keys"))) {
+                currentFile = keys.filter(k -> k.getFileName().toString().matches("kz-\\d.*\\.key\\.pem")).findFirst()
+                        .orElseThrow();
+            }
+            EnvelopeSigner kzCurrent = new EnvelopeSigner("kz", new SigningKey(
+                    currentFile.getFileName().toString().replace(".key.pem", ""), PemKeys.readPrivateKey(currentFile)));
+            assertEquals("kz", kgDuringRotation.verify(kzCurrent.sign(TYPE, "kg", message(), NOW), TYPE, NOW).senderNode());
+        }
+        // The registry without the new key (the region's own): the new key is unknown.
+        assertReason(Reason.UNKNOWN_KEY, () -> kg.verify(new EnvelopeSigner("kz", nextKey).sign(TYPE, "kg", message(), NOW),
+                TYPE, NOW));
+    }
+
+    @Test
     @DisplayName("kz's key claiming to be kg is refused: the issuer is the key's node")
     void issuerMustOwnTheKey() {
         assertReason(Reason.WRONG_ISSUER,
