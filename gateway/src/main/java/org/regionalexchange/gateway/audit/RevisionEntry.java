@@ -1,5 +1,9 @@
 package org.regionalexchange.gateway.audit;
 
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.function.Function;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -25,5 +29,23 @@ public record RevisionEntry(long revision, Instant time, String actor, String ag
         return new RevisionEntry(revision.getId(), revision.getRevisedAt(), revision.getActor(), revision.getAgency(),
                 revision.getNodeId(), revision.getReason(), revision.getCorrelationId(), entity, entityId, type,
                 changedFields);
+    }
+
+    /**
+     * The entries of the rows of an Envers {@code forRevisionsOfEntityWithChanges} query: each row is
+     * the entity, its {@link AuditRevision}, the {@code RevisionType} and the set of changed properties.
+     */
+    public static <T> List<RevisionEntry> fromEnversRows(List<?> rows, String entity, Function<T, String> entityId) {
+        List<RevisionEntry> entries = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            @SuppressWarnings("unchecked")
+            T changedEntity = (T) columns[0];
+            @SuppressWarnings("unchecked")
+            Set<String> changed = (Set<String>) columns[3];
+            entries.add(of((AuditRevision) columns[1], entity, entityId.apply(changedEntity),
+                    ((Enum<?>) columns[2]).name(), new ArrayList<>(changed)));
+        }
+        return entries;
     }
 }
