@@ -17,7 +17,5 @@ public enum AccessAction {
     /** The UNHCR liaison listed the records covered by consent, or viewed one. */
     LIAISON_LIST, LIAISON_VIEW,
     /** The data-protection officer searched or exported the access log, read a disclosure report or alerts, verified or checkpointed the chain. */
-    AUDIT_SEARCHED, AUDIT_EXPORTED, DISCLOSURES_READ, ALERTS_READ, CHAIN_VERIFIED, CHECKPOINT_SIGNED,
-    /** The rate limit refused an officer's call. */
-    RATE_LIMITED
+    AUDIT_SEARCHED, AUDIT_EXPORTED, DISCLOSURES_READ, ALERTS_READ, CHAIN_VERIFIED, CHECKPOINT_SIGNED
 }
