@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.regionalexchange.gateway.agreements.AgreementsProperties;
+import org.regionalexchange.gateway.audit.AuditProperties;
+import org.regionalexchange.gateway.database.DatabaseProperties;
+import org.regionalexchange.gateway.security.RateLimitProperties;
 import org.regionalexchange.gateway.database.EmbeddedDatabaseProperties;
 import org.regionalexchange.gateway.directory.NodeDirectory;
 import org.regionalexchange.gateway.node.NodeProperties;
@@ -36,11 +39,14 @@ public class StartupConfigurationCheck implements ApplicationListener<Applicatio
         GROUPS.put(NodeProperties.PREFIX, NodeProperties.class);
         GROUPS.put(JwtProperties.PREFIX, JwtProperties.class);
         GROUPS.put(EmbeddedDatabaseProperties.PREFIX, EmbeddedDatabaseProperties.class);
+        GROUPS.put(DatabaseProperties.PREFIX, DatabaseProperties.class);
         GROUPS.put(ApiProperties.PREFIX, ApiProperties.class);
         GROUPS.put(PolicyProperties.PREFIX, PolicyProperties.class);
         GROUPS.put(ExchangeProperties.PREFIX, ExchangeProperties.class);
         GROUPS.put(AgreementsProperties.PREFIX, AgreementsProperties.class);
         GROUPS.put(SampleDataProperties.PREFIX, SampleDataProperties.class);
+        GROUPS.put(AuditProperties.PREFIX, AuditProperties.class);
+        GROUPS.put(RateLimitProperties.PREFIX, RateLimitProperties.class);
     }
 
     @Override

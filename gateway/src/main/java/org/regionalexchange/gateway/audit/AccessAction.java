@@ -11,5 +11,11 @@ public enum AccessAction {
     /** Holder side: a reviewer read the review queue, or decided a request. */
     REVIEW_QUEUE_READ, REVIEW_DECIDED,
     /** An envelope from another node was refused (signature, audience, time, replay...). */
-    ENVELOPE_REFUSED
+    ENVELOPE_REFUSED,
+    /** Requester side: an officer read a stored answer again. Holder side: the requester node collected a reviewed answer. */
+    RESPONSE_READ, ANSWER_COLLECTED,
+    /** The UNHCR liaison listed the records covered by consent, or viewed one. */
+    LIAISON_LIST, LIAISON_VIEW,
+    /** The data-protection officer searched or exported the access log, read a disclosure report or alerts, verified or checkpointed the chain. */
+    AUDIT_SEARCHED, AUDIT_EXPORTED, DISCLOSURES_READ, ALERTS_READ, CHAIN_VERIFIED, CHECKPOINT_SIGNED
 }

@@ -21,6 +21,7 @@ import org.regionalexchange.gateway.records.RecordNotVisible;
 import org.regionalexchange.gateway.records.SubjectRecords;
 import org.regionalexchange.gateway.security.Officer;
 import org.regionalexchange.gateway.validation.CountryCodes;
+import org.regionalexchange.gateway.validation.JsonText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +54,24 @@ class ConsentService implements Consents {
     public java.util.List<org.regionalexchange.policy.model.Consent> forPolicy(UUID recordId) {
         return em.createQuery("select c from Consent c where c.recordId = :record order by c.recordedAt", Consent.class)
                 .setParameter("record", recordId).getResultList().stream().map(Consent::forPolicy).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UUID> recordsWithConsentNaming(String organization, String agency, LocalDate date) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("""
+                select distinct record_id from consent
+                where withdrawn_at is null and valid_from <= :date and (valid_until is null or valid_until > :date)
+                  and (recipients @> cast(:organization as jsonb) or recipients @> cast(:agency as jsonb))
+                order by record_id""", UUID.class)
+                .setParameter("date", date)
+                .setParameter("organization", JsonText.mapper().createArrayNode().add(
+                        JsonText.mapper().createObjectNode().put("organization", organization)).toString())
+                .setParameter("agency", JsonText.mapper().createArrayNode().add(
+                        JsonText.mapper().createObjectNode().put("agency", agency)).toString())
+                .getResultList();
+        return ids;
     }
 
     @Override

@@ -22,4 +22,11 @@ public interface Consents {
      * force and what they cover). Read inside the caller's transaction.
      */
     java.util.List<org.regionalexchange.policy.model.Consent> forPolicy(UUID recordId);
+
+    /**
+     * The records that have a consent not withdrawn and valid on {@code date} naming
+     * {@code organization} or {@code agency} as recipient. A pre-selection only: callers confirm
+     * each with {@link #forPolicy} and the policy's own consent semantics.
+     */
+    java.util.List<UUID> recordsWithConsentNaming(String organization, String agency, java.time.LocalDate date);
 }

@@ -8,13 +8,20 @@ import java.util.UUID;
 import org.regionalexchange.gateway.audit.AccessAction;
 import org.regionalexchange.gateway.audit.AccessEvent;
 import org.regionalexchange.gateway.audit.AccessLog;
+import org.regionalexchange.gateway.audit.ExchangeDetail;
+import org.regionalexchange.gateway.directory.ParticipantRegistry;
+import org.regionalexchange.gateway.signing.CompactJws;
+import org.regionalexchange.gateway.signing.VerifiedEnvelope;
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.policy.Decision;
 import org.regionalexchange.policy.InternalDetail;
 import org.regionalexchange.policy.Reason;
 import org.regionalexchange.policy.ReasonCode;
+import org.regionalexchange.policy.model.JustificationFingerprint;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * The exchange's entries in the access log (ARCHITECTURE.md §9): every request sent and received,
@@ -28,47 +35,120 @@ class ExchangeLog {
     private final AccessLog log;
     private final NodeProperties node;
     private final TransactionTemplate transactions;
+    private final ParticipantRegistry registry;
 
-    ExchangeLog(AccessLog log, NodeProperties node, TransactionTemplate transactions) {
+    ExchangeLog(AccessLog log, NodeProperties node, TransactionTemplate transactions, ParticipantRegistry registry) {
+        this.registry = registry;
         this.log = log;
         this.node = node;
         this.transactions = transactions;
     }
 
-    void sent(String officer, String agency) {
-        append(officer, agency, AccessAction.REQUEST_SENT, null, AccessEvent.OK, List.of());
+    /** Requester side: the request left this node (with what was asked, why, and the envelope's digest). */
+    void sent(String officer, String agency, ExchangeDetail detail) {
+        append(officer, agency, AccessAction.REQUEST_SENT, null, AccessEvent.OK, List.of(), detail);
     }
 
-    void received(String officer, String agency, String outcome) {
-        append(officer, agency, AccessAction.RESPONSE_RECEIVED, null, outcome, List.of());
+    /** Requester side: the holder's signed answer was verified and stored as evidence. */
+    void received(String officer, String agency, String outcome, ExchangeDetail detail) {
+        append(officer, agency, AccessAction.RESPONSE_RECEIVED, null, outcome, List.of(), detail);
     }
 
-    void decided(String officer, String requesterAgency, UUID recordId, Decision decision) {
+    /** Requester side: an officer read a stored answer again. */
+    void read(String officer, String agency, String outcome, ExchangeDetail detail) {
+        append(officer, agency, AccessAction.RESPONSE_READ, null, outcome, List.of(), detail);
+    }
+
+    void decided(String officer, String requesterAgency, UUID recordId, Decision decision, ExchangeDetail detail) {
         append(officer, requesterAgency, AccessAction.REQUEST_DECIDED, recordId, decision.outcome().name(),
-                reasons(decision));
+                reasons(decision), detail);
     }
 
-    void retried(String officer, String requesterAgency, UUID recordId, String outcome) {
-        append(officer, requesterAgency, AccessAction.REQUEST_RETRY_ANSWERED, recordId, outcome, List.of());
+    void retried(String officer, String requesterAgency, UUID recordId, String outcome, ExchangeDetail detail) {
+        append(officer, requesterAgency, AccessAction.REQUEST_RETRY_ANSWERED, recordId, outcome, List.of(), detail);
+    }
+
+    /** Holder side: the requester node collected the answer of a reviewed request. */
+    void collected(String senderNode, String requesterAgency, UUID recordId, String outcome, ExchangeDetail detail) {
+        append("node:" + senderNode, requesterAgency, AccessAction.ANSWER_COLLECTED, recordId, outcome, List.of(),
+                detail);
     }
 
     void reviewQueueRead(String reviewer, String agency) {
-        append(reviewer, agency, AccessAction.REVIEW_QUEUE_READ, null, AccessEvent.OK, List.of());
+        append(reviewer, agency, AccessAction.REVIEW_QUEUE_READ, null, AccessEvent.OK, List.of(), null);
     }
 
-    void reviewed(String reviewer, String agency, UUID recordId, Decision decision) {
-        append(reviewer, agency, AccessAction.REVIEW_DECIDED, recordId, decision.outcome().name(), reasons(decision));
+    void reviewed(String reviewer, String agency, UUID recordId, Decision decision, ExchangeDetail detail) {
+        append(reviewer, agency, AccessAction.REVIEW_DECIDED, recordId, decision.outcome().name(), reasons(decision),
+                detail);
     }
 
     /** A refused envelope, in a transaction of its own: nothing else happens for it. */
     void refused(String senderNode, String code) {
         transactions.executeWithoutResult(status -> append(senderNode == null ? "node:unknown" : "node:" + senderNode,
-                null, AccessAction.ENVELOPE_REFUSED, null, AccessEvent.REFUSED, List.of(code)));
+                null, AccessAction.ENVELOPE_REFUSED, null, AccessEvent.REFUSED, List.of(code), null));
+    }
+
+    /**
+     * The detail of a request received by this holder: the requester node and its party (from the
+     * registry entry of the signing key), what was asked and why, the categories the signed answer
+     * released (none yet for a pending one) and both digests.
+     */
+    ExchangeDetail holderSide(VerifiedEnvelope request, String holderAgency, String responseJws) {
+        JsonNode payload = request.payload();
+        JsonNode asked = payload.path("request");
+        String justification = asked.path("justification").asString(null);
+        return new ExchangeDetail(uuid(payload.path("requestId").asString(null)), request.senderNode(),
+                party(request.senderNode()), holderAgency, asked.path("purpose").asString(null),
+                released(responseJws), justification,
+                justification == null ? null : JustificationFingerprint.of(justification).sha256Hex(), request.digest(),
+                responseJws == null ? null : CompactJws.digest(responseJws));
+    }
+
+    /**
+     * The detail of a request sent by this node: the holder node and its party, what was asked and
+     * why, the categories released by the answer if there is one (else those requested), digests.
+     */
+    ExchangeDetail requesterSide(UUID requestId, String holderNode, String holderAgency, JsonNode request,
+            String requestDigest, String responseJws) {
+        String justification = request.path("justification").asString(null);
+        List<String> categories = new ArrayList<>();
+        if (responseJws != null) {
+            categories.addAll(released(responseJws));
+        } else {
+            request.path("categories").forEach(c -> categories.add(c.asString()));
+        }
+        return new ExchangeDetail(requestId, holderNode, party(holderNode), holderAgency,
+                request.path("purpose").asString(null), categories, justification,
+                justification == null ? null : JustificationFingerprint.of(justification).sha256Hex(), requestDigest,
+                responseJws == null ? null : CompactJws.digest(responseJws));
+    }
+
+    private String party(String nodeId) {
+        return registry.node(nodeId).map(n -> n.country() != null ? n.country() : n.organization()).orElse(null);
+    }
+
+    /** The categories a signed answer released, in its order. */
+    private static List<String> released(String responseJws) {
+        List<String> categories = new ArrayList<>();
+        if (responseJws != null) {
+            CompactJws.parse(responseJws).payload().path("released").propertyNames().forEach(categories::add);
+        }
+        return categories;
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void append(String actor, String agency, AccessAction action, UUID recordId, String outcome,
-            List<String> reasons) {
-        log.append(new AccessEvent(Instant.now(), actor, agency, node.id(), action, recordId, outcome, reasons));
+            List<String> reasons, ExchangeDetail detail) {
+        log.append(new AccessEvent(Instant.now(), actor, agency, node.id(), action, recordId, outcome, reasons,
+                detail));
     }
 
     /** Internal reason first, then the precise internal details, then what the requester saw. */

@@ -139,7 +139,8 @@ class InboundExchange {
                 PolicyRequests.subjectKey(holder.id(), request.get("subject")), recordId, now,
                 decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null), reviewState,
                 response);
-        exchangeLog.decided(payload.get("officer").asString(), requesterAgency, recordId, decision);
+        exchangeLog.decided(payload.get("officer").asString(), requesterAgency, recordId, decision,
+                exchangeLog.holderSide(envelope, holder.id(), response));
         log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}", requestId,
                 envelope.senderNode(), requesterAgency, holder.id(), decision.outcome());
         return response;
@@ -231,7 +232,8 @@ class InboundExchange {
         Received stored = known.get();
         transactions.executeWithoutResult(status -> exchangeLog.retried(
                 envelope.payload().path("officer").asString("node:" + envelope.senderNode()), stored.requesterAgency(),
-                stored.subjectRecordId(), stored.outcome()));
+                stored.subjectRecordId(), stored.outcome(),
+                exchangeLog.holderSide(envelope, stored.holderAgency(), stored.responseJws())));
         return Optional.of(known.get().responseJws());
     }
 

@@ -130,7 +130,8 @@ class OutboundExchange {
             ledger.insert(id, officer.subject(), officer.agency(), holderAgencyId, holderNode.id(),
                     information.purpose().name(), JustificationFingerprint.of(information.justification()).sha256Hex(),
                     subjectKey, request.toString(), envelope, digest, now);
-            exchangeLog.sent(officer.subject(), officer.agency());
+            exchangeLog.sent(officer.subject(), officer.agency(),
+                    exchangeLog.requesterSide(id, holderNode.id(), holderAgencyId, request, digest, null));
         });
         log.info("request sent requestId={} agency={} holderAgency={} holderNode={}", id, officer.agency(),
                 holderAgencyId, holderNode.id());
@@ -144,8 +145,14 @@ class OutboundExchange {
         RegisteredNode holderNode = registry.node(sent.holderNode()).orElseThrow(() -> new ApiException(
                 ErrorCode.HOLDER_UNAVAILABLE, "The holder node is no longer in the registry."));
         return switch (sent.status()) {
-            case "ANSWERED" -> OutcomeView.of(id, CompactJws.parse(sent.responseJws()).payload(), sent.holderNode(),
-                    sent.responseKid(), sent.responseJws());
+            case "ANSWERED" -> {
+                // A stored answer is personal data: read only once the read is logged (R1).
+                transactions.executeWithoutResult(status -> exchangeLog.read(officer.subject(), officer.agency(),
+                        sent.outcome(), exchangeLog.requesterSide(sent.id(), sent.holderNode(), sent.holderAgency(),
+                                requestOf(sent), sent.requestDigest(), sent.responseJws())));
+                yield OutcomeView.of(id, CompactJws.parse(sent.responseJws()).payload(), sent.holderNode(),
+                        sent.responseKid(), sent.responseJws());
+            }
             case "PENDING_REVIEW" -> askAfterReview(sent, holderNode);
             default -> deliver(sent, holderNode);
         };
@@ -202,10 +209,16 @@ class OutboundExchange {
         transactions.executeWithoutResult(status -> {
             ledger.answered(sent.id(), "PENDING_REVIEW".equals(outcome) ? "PENDING_REVIEW" : "ANSWERED", outcome,
                     answer.body(), response.kid(), now);
-            exchangeLog.received(sent.officer(), sent.agency(), outcome);
+            exchangeLog.received(sent.officer(), sent.agency(), outcome, exchangeLog.requesterSide(sent.id(),
+                    holderNode.id(), sent.holderAgency(), requestOf(sent), sent.requestDigest(), answer.body()));
         });
         log.info("answer received requestId={} outcome={} holderNode={}", sent.id(), outcome, holderNode.id());
         return OutcomeView.of(sent.id(), payload, holderNode.id(), response.kid(), answer.body());
+    }
+
+    /** The officer's request as signed (the envelope's {@code request} claim). */
+    private static JsonNode requestOf(SentRequest sent) {
+        return CompactJws.parse(sent.requestJws()).payload().path("request");
     }
 
     private Party party() {

@@ -11,6 +11,7 @@ import org.regionalexchange.gateway.signing.VerifiedEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers a requester node's signed query for a request it sent (ARCHITECTURE.md §5 step 6): the
@@ -26,7 +27,11 @@ class ReviewQueries {
     private final Clock clock;
     private final ExchangeLog exchangeLog;
 
-    ReviewQueries(EnvelopeVerifier verifier, ReceivedLedger ledger, Clock clock, ExchangeLog exchangeLog) {
+    private final TransactionTemplate transactions;
+
+    ReviewQueries(EnvelopeVerifier verifier, ReceivedLedger ledger, Clock clock, ExchangeLog exchangeLog,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.exchangeLog = exchangeLog;
         this.verifier = verifier;
         this.ledger = ledger;
@@ -42,10 +47,15 @@ class ReviewQueries {
             exchangeLog.refused(null, e.reason().code());
             throw InboundExchange.rejected(e.reason());
         }
-        return ledger.byRequestId(query.senderNode(), requestId)
+        ReceivedLedger.Received received = ledger.byRequestId(query.senderNode(), requestId)
                 .filter(r -> r.requestDigest().equals(query.payload().path("requestDigest").asString()))
                 .filter(r -> requestId.toString().equals(query.payload().path("requestId").asString()))
-                .map(ReceivedLedger.Received::responseJws)
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such request from your node."));
+        // The answer leaves the node only once its collection is logged (R1).
+        VerifiedEnvelope request = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST);
+        transactions.executeWithoutResult(status -> exchangeLog.collected(received.senderNode(),
+                received.requesterAgency(), received.subjectRecordId(), received.outcome(),
+                exchangeLog.holderSide(request, received.holderAgency(), received.responseJws())));
+        return received.responseJws();
     }
 }

@@ -106,7 +106,8 @@ class ReviewService {
                     verdict == ReviewVerdict.APPROVE ? "APPROVED" : "REJECTED", record.toString(),
                     decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null), response);
             if (updated) {
-                exchangeLog.reviewed(reviewer.subject(), reviewer.agency(), received.subjectRecordId(), decision);
+                exchangeLog.reviewed(reviewer.subject(), reviewer.agency(), received.subjectRecordId(), decision,
+                        exchangeLog.holderSide(request, received.holderAgency(), response));
             }
             return updated;
         }));

@@ -71,6 +71,36 @@ final class DecisionBridge {
         return out;
     }
 
+    /** The consented categories only, for the liaison; nothing for a record on protection hold. */
+    static Optional<ObjectNode> forLiaison(org.regionalexchange.gateway.records.SubjectRecord record,
+            Set<Category> consented) {
+        RecordContent content = record.claim(PersonalDataAccess.FOR_LIAISON_VIEW);
+        if (content.protectionHold()) {
+            return Optional.empty();
+        }
+        ObjectNode out = JsonText.mapper().createObjectNode();
+        out.put("id", record.id().toString());
+        out.put("holderAgency", record.holderAgency());
+        ObjectNode categories = out.putObject("categories");
+        for (Category category : Category.values()) {
+            if (!consented.contains(category)) {
+                continue;
+            }
+            JsonNode data = switch (category) {
+                case IDENTITY -> content.identity();
+                case CASE_STATUS -> caseStatus(content);
+                case CLAIM -> content.claim();
+                case FAMILY -> content.family();
+                case CONTACT -> content.contact();
+                case SPECIFIC_NEEDS -> content.specificNeeds();
+            };
+            if (data != null) {
+                categories.set(category.name(), data.deepCopy());
+            }
+        }
+        return Optional.of(out);
+    }
+
     /** CASE_STATUS carries the holder's record reference (ARCHITECTURE.md §4). */
     private static JsonNode caseStatus(RecordContent content) {
         ObjectNode status = (ObjectNode) content.caseStatus().deepCopy();

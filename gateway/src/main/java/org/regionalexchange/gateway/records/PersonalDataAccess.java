@@ -13,5 +13,7 @@ public enum PersonalDataAccess {
     /** The policy reads the facts it decides on: countries of origin, birth date, specific needs, hold. */
     FOR_POLICY_DECISION,
     /** An exchange releases the categories a policy decision released, redacted as it says. */
-    FOR_RELEASE_UNDER_DECISION
+    FOR_RELEASE_UNDER_DECISION,
+    /** The UNHCR liaison views the categories that consents in force name its organization for. */
+    FOR_LIAISON_VIEW
 }

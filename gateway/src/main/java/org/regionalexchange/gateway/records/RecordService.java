@@ -129,6 +129,16 @@ class RecordService implements SubjectRecords {
         return DecisionBridge.release(em.find(SubjectRecord.class, recordId), decision);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ObjectNode> forLiaison(UUID recordId, java.util.Set<org.regionalexchange.policy.model.Category> consentedCategories) {
+        SubjectRecord record = em.find(SubjectRecord.class, recordId);
+        if (record == null) {
+            return Optional.empty();
+        }
+        return DecisionBridge.forLiaison(record, consentedCategories);
+    }
+
     /** The record if the officer's agency holds it; otherwise the refusal is logged and 404 thrown. */
     private SubjectRecord held(Officer officer, UUID id) {
         SubjectRecord record = em.find(SubjectRecord.class, id);

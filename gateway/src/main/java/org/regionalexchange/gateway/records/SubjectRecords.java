@@ -61,4 +61,13 @@ public interface SubjectRecords {
      * the policy engine can make.
      */
     ObjectNode release(UUID recordId, Decision decision);
+
+    /**
+     * What the liaison of an organization may see of record {@code recordId}: its id, its holding
+     * agency and the data of the categories in {@code consentedCategories} only (the union of the
+     * categories of the consents in force that name the liaison, which the caller establishes with
+     * the policy's consent semantics), keyed by category. Empty if there is no such record or the
+     * record is on protection hold. Does not log: the caller logs the view in its transaction.
+     */
+    Optional<ObjectNode> forLiaison(UUID recordId, java.util.Set<org.regionalexchange.policy.model.Category> consentedCategories);
 }

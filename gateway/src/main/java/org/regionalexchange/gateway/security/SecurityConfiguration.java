@@ -2,6 +2,7 @@ package org.regionalexchange.gateway.security;
 
 import java.io.IOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -23,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -35,7 +37,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ParticipantRegistry registry, NodeProperties node,
-            JwtProperties jwt, ProblemResponses problems) throws Exception {
+            JwtProperties jwt, ProblemResponses problems, RateLimitProperties rateLimits, Clock clock)
+            throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -61,7 +64,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(handlers))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers));
+                        .accessDeniedHandler(handlers))
+                .addFilterAfter(new RateLimitFilter(rateLimits, problems, clock), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 

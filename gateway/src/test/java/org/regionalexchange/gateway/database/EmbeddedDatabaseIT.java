@@ -1,6 +1,7 @@
 package org.regionalexchange.gateway.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +11,9 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -27,11 +31,16 @@ class EmbeddedDatabaseIT {
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
             String version = jdbc.queryForObject("show server_version", String.class);
             assertTrue(version.matches("1[5-9].*"), "a real PostgreSQL server: " + version);
-            List<String> migrations = jdbc.queryForList(
+            JdbcTemplate owner = new JdbcTemplate(context.getBean(EmbeddedPostgres.class).getPostgresDatabase());
+            List<String> migrations = owner.queryForList(
                     "select version from flyway_schema_history where success order by installed_rank", String.class);
             assertTrue(migrations.contains("1"), "Flyway applied V1: " + migrations);
-            jdbc.update("create table restart_marker (note text)");
-            jdbc.update("insert into restart_marker values ('kept')");
+            // The application's role may not change the schema; the owner (postgres) may.
+            assertThrows(DataAccessException.class, () -> jdbc.update("create table restart_marker (note text)"));
+            assertEquals("gateway_app", jdbc.queryForObject("select current_user", String.class));
+            owner.update("create table restart_marker (note text)");
+            owner.update("insert into restart_marker values ('kept')");
+            owner.update("grant select on restart_marker to gateway_app");
             assertTrue(Files.isDirectory(region.runDir().resolve("tj/postgres")), "data in the configured folder");
 
             region.stop("tj");

@@ -90,6 +90,10 @@ public final class TestRegion implements AutoCloseable {
             List<String> arguments = new ArrayList<>();
             arguments.add("--spring.config.additional-location=file:" + runDir.resolve(id).resolve("application.yml"));
             arguments.addAll(List.of(extraArguments));
+            // Tests share a few officers' tokens across many calls; the rate limit has its own test.
+            if (arguments.stream().noneMatch(a -> a.startsWith("--gateway.rate-limit."))) {
+                arguments.add("--gateway.rate-limit.requests-per-minute=100000");
+            }
             return new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
         });
     }

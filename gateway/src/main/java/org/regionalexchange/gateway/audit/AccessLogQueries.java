@@ -1,0 +1,127 @@
+package org.regionalexchange.gateway.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The DPO's reads of the access log: filtered pages, the CSV export (streamed), the disclosures
+ * about one person, and the fishing alerts. Read-only; the caller logs the read.
+ */
+@Component
+class AccessLogQueries {
+
+    /** Actions by which personal data about a record left this node's holder agencies. */
+    static final List<String> DISCLOSURES = List.of(AccessAction.REQUEST_DECIDED.name(),
+            AccessAction.REVIEW_DECIDED.name(), AccessAction.REQUEST_RETRY_ANSWERED.name(),
+            AccessAction.ANSWER_COLLECTED.name(), AccessAction.LIAISON_VIEW.name());
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AccessLogQueries(DataSource dataSource, AuditProperties properties) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(properties.fetchSize());
+        this.jdbc = new NamedParameterJdbcTemplate(template);
+    }
+
+    record Page(List<StoredEvent> events, int page, int size, long total) {
+    }
+
+    Page search(EventFilter filter, int page, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = filter.where(params);
+        long total = jdbc.queryForObject("select count(*) from access_log" + where, params, Long.class);
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<StoredEvent> events = jdbc.query("select " + StoredEvent.COLUMNS + " from access_log" + where
+                + " order by id desc limit :limit offset :offset", params, StoredEvent::map);
+        return new Page(events, page, size, total);
+    }
+
+    /** Writes every matching event, oldest first, as CSV (RFC 4180) to {@code out}; returns the count. */
+    long exportCsv(EventFilter filter, Writer out) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = filter.where(params);
+        long[] count = {0};
+        try {
+            out.write(Csv.HEADER);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbc.query("select " + StoredEvent.COLUMNS + " from access_log" + where + " order by id", params, rs -> {
+            try {
+                out.write(Csv.line(StoredEvent.map(rs, 0)));
+                count[0]++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return count[0];
+    }
+
+    /** Everything released about record {@code recordId}, oldest first. */
+    List<StoredEvent> disclosures(UUID recordId) {
+        return jdbc.query("select " + StoredEvent.COLUMNS + """
+                 from access_log where record_id = :record and action in (:actions) and categories is not null
+                order by id""", Map.of("record", recordId, "actions", DISCLOSURES), StoredEvent::map);
+    }
+
+    /** One fishing or abuse pattern found in the window. */
+    record Alert(String type, String actor, String agency, String action, String justificationFingerprint, long count,
+            int threshold, Instant from, Instant to) {
+    }
+
+    List<Alert> alerts(Instant since, AuditProperties thresholds) {
+        List<Alert> alerts = new ArrayList<>();
+        Map<String, Object> params = Map.of("since", Timestamp.from(since),
+                "reuse", thresholds.justificationReuseSubjects(), "notAvailable", thresholds.notAvailableAnswers(),
+                "burst", thresholds.burstPerMinute());
+        // One justification of one agency for many subjects: each resolved record counts once,
+        // each unresolved request (no record) as a subject of its own.
+        alerts.addAll(jdbc.query("""
+                select action, agency, justification_fingerprint,
+                       count(distinct coalesce(record_id::text, request_id::text)) as n,
+                       min(occurred_at) as first, max(occurred_at) as last
+                from access_log
+                where action in ('REQUEST_SENT', 'REQUEST_DECIDED') and occurred_at >= :since
+                  and justification_fingerprint is not null
+                group by action, agency, justification_fingerprint
+                having count(distinct coalesce(record_id::text, request_id::text)) >= :reuse
+                order by n desc""", params, (rs, i) -> new Alert("JUSTIFICATION_REUSED", null, rs.getString("agency"),
+                rs.getString("action"), rs.getString("justification_fingerprint"), rs.getLong("n"),
+                thresholds.justificationReuseSubjects(), rs.getTimestamp("first").toInstant(),
+                rs.getTimestamp("last").toInstant())));
+        alerts.addAll(jdbc.query("""
+                select actor, agency, count(*) as n, min(occurred_at) as first, max(occurred_at) as last
+                from access_log
+                where action = 'REQUEST_DECIDED' and outcome = 'NOT_AVAILABLE' and occurred_at >= :since
+                group by actor, agency having count(*) >= :notAvailable
+                order by n desc""", params, (rs, i) -> new Alert("MANY_NOT_AVAILABLE", rs.getString("actor"),
+                rs.getString("agency"), AccessAction.REQUEST_DECIDED.name(), null, rs.getLong("n"),
+                thresholds.notAvailableAnswers(), rs.getTimestamp("first").toInstant(),
+                rs.getTimestamp("last").toInstant())));
+        alerts.addAll(jdbc.query("""
+                select action, actor, agency, date_trunc('minute', occurred_at) as minute, count(*) as n,
+                       min(occurred_at) as first, max(occurred_at) as last
+                from access_log
+                where action in ('REQUEST_SENT', 'REQUEST_DECIDED') and occurred_at >= :since
+                group by action, actor, agency, date_trunc('minute', occurred_at) having count(*) >= :burst
+                order by minute desc""", params, (rs, i) -> new Alert("BURST", rs.getString("actor"),
+                rs.getString("agency"), rs.getString("action"), null, rs.getLong("n"), thresholds.burstPerMinute(),
+                rs.getTimestamp("first").toInstant(), rs.getTimestamp("last").toInstant())));
+        return alerts;
+    }
+}

@@ -1,0 +1,210 @@
+package org.regionalexchange.gateway.audit;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.regionalexchange.gateway.error.ApiException;
+import org.regionalexchange.gateway.error.ErrorCode;
+import org.regionalexchange.gateway.error.FieldError;
+import org.regionalexchange.gateway.node.NodeProperties;
+import org.regionalexchange.gateway.security.Officer;
+import org.regionalexchange.gateway.signing.EnvelopeSigner;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The data-protection officer's views (role {@code dpo}, checked by the security table): a DPO sees
+ * this node's whole access log, every agency of the node. Every view is itself logged, before any
+ * of the log's content is returned (R1: the log holds justifications, which are personal data).
+ */
+@RestController
+class AuditController {
+
+    static final String CHECKPOINT_TYPE = "gateway-checkpoint+jwt";
+    private static final Set<String> EVENT_PARAMETERS = Set.of("recordId", "requestId", "agency", "actor", "outcome",
+            "action", "from", "to", "page", "size");
+    private static final Set<String> EXPORT_PARAMETERS = Set.of("recordId", "requestId", "agency", "actor", "outcome",
+            "action", "from", "to");
+
+    private final AccessLogQueries queries;
+    private final ChainVerifier verifier;
+    private final AccessLog accessLog;
+    private final NodeProperties node;
+    private final AuditProperties properties;
+    private final TransactionTemplate transactions;
+    private final EnvelopeSigner signer;
+    private final List<RecordHistory> histories;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditController(AccessLogQueries queries, ChainVerifier verifier, AccessLog accessLog, NodeProperties node,
+            AuditProperties properties, TransactionTemplate transactions, EnvelopeSigner signer,
+            List<RecordHistory> histories, JsonMapper json, Clock clock) {
+        this.queries = queries;
+        this.verifier = verifier;
+        this.accessLog = accessLog;
+        this.node = node;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.signer = signer;
+        this.histories = histories;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/audit/events")
+    AccessLogQueries.Page events(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal Officer dpo) {
+        List<FieldError> errors = unknown(parameters, EVENT_PARAMETERS);
+        EventFilter filter = EventFilter.parse(parameters, errors);
+        int page = integer(parameters, "page", 0, 0, 1_000_000, errors);
+        int size = integer(parameters, "size", properties.defaultPageSize(), 1, properties.maxPageSize(), errors);
+        EventFilter.requireNone(errors);
+        return transactions.execute(status -> {
+            log(dpo, AccessAction.AUDIT_SEARCHED, filter.recordId());
+            return queries.search(filter, page, size);
+        });
+    }
+
+    @GetMapping("/api/v1/audit/events.csv")
+    void export(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal Officer dpo,
+            HttpServletResponse response) throws IOException {
+        List<FieldError> errors = unknown(parameters, EXPORT_PARAMETERS);
+        EventFilter filter = EventFilter.parse(parameters, errors);
+        EventFilter.requireNone(errors);
+        transactions.executeWithoutResult(status -> log(dpo, AccessAction.AUDIT_EXPORTED, filter.recordId()));
+        response.setContentType("text/csv");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Disposition", "attachment; filename=\"access-log-" + node.id() + ".csv\"");
+        Writer out = response.getWriter();
+        TransactionTemplate readOnly = new TransactionTemplate(transactions.getTransactionManager());
+        readOnly.setReadOnly(true);
+        readOnly.executeWithoutResult(status -> queries.exportCsv(filter, out));
+        out.flush();
+    }
+
+    @GetMapping("/api/v1/audit/verify")
+    ChainVerifier.Verification verify(@AuthenticationPrincipal Officer dpo) {
+        ChainVerifier.Verification result = verifier.verify();
+        transactions.executeWithoutResult(status -> accessLog.append(new AccessEvent(clock.instant(), dpo.subject(),
+                dpo.agency(), node.id(), AccessAction.CHAIN_VERIFIED, null, result.valid() ? AccessEvent.OK : "BROKEN",
+                result.valid() ? List.of() : List.of(result.problem()))));
+        return result;
+    }
+
+    @GetMapping("/api/v1/audit/records/{id}/disclosures")
+    Disclosures disclosures(@PathVariable UUID id, @AuthenticationPrincipal Officer dpo) {
+        return transactions.execute(status -> {
+            boolean known = histories.stream().anyMatch(h -> h.ownsRecord() && !h.revisionsOf(id).isEmpty());
+            if (!known) {
+                throw new ApiException(ErrorCode.NOT_FOUND, "No record with this id on this node.");
+            }
+            log(dpo, AccessAction.DISCLOSURES_READ, id);
+            List<Disclosure> list = queries.disclosures(id).stream().map(Disclosure::of).toList();
+            return new Disclosures(id, list);
+        });
+    }
+
+    @GetMapping("/api/v1/audit/alerts")
+    Alerts alerts(@AuthenticationPrincipal Officer dpo) {
+        Instant now = clock.instant();
+        Instant since = now.minus(properties.alertWindow());
+        return transactions.execute(status -> {
+            log(dpo, AccessAction.ALERTS_READ, null);
+            return new Alerts(since, now, queries.alerts(since, properties));
+        });
+    }
+
+    /**
+     * A checkpoint of the chain head, signed with the node's active key (JWS, typ
+     * {@code gateway-checkpoint+jwt}), for safekeeping outside this node. Only a chain that verifies
+     * is checkpointed.
+     */
+    @PostMapping("/api/v1/audit/checkpoints")
+    ObjectNode checkpoint(@AuthenticationPrincipal Officer dpo) {
+        ChainVerifier.Verification result = verifier.verify();
+        if (!result.valid()) {
+            throw new ApiException(ErrorCode.CONFLICT, "The chain does not verify (first broken event "
+                    + result.firstBrokenEventId() + "); no checkpoint is signed. Run GET /api/v1/audit/verify.");
+        }
+        Instant now = clock.instant();
+        ObjectNode claims = json.createObjectNode();
+        claims.put("nodeId", node.id());
+        claims.put("headEventId", result.headEventId());
+        claims.put("headHash", result.headHash());
+        claims.put("events", result.events());
+        claims.put("at", now.toString());
+        String jws = signer.sign(CHECKPOINT_TYPE, node.id(), claims, now);
+        transactions.executeWithoutResult(status -> log(dpo, AccessAction.CHECKPOINT_SIGNED, null));
+        ObjectNode body = claims.deepCopy();
+        body.put("keyId", signer.kid());
+        body.put("checkpoint", jws);
+        return body;
+    }
+
+    private void log(Officer dpo, AccessAction action, UUID recordId) {
+        accessLog.append(new AccessEvent(clock.instant(), dpo.subject(), dpo.agency(), node.id(), action, recordId,
+                AccessEvent.OK, List.of()));
+    }
+
+    private static List<FieldError> unknown(Map<String, String> parameters, Set<String> known) {
+        List<FieldError> errors = new ArrayList<>();
+        parameters.keySet().stream().filter(p -> !known.contains(p)).sorted()
+                .forEach(p -> errors.add(new FieldError(p, "unknown parameter; expected one of " + known.stream()
+                        .sorted().toList())));
+        return errors;
+    }
+
+    private static int integer(Map<String, String> parameters, String name, int fallback, int min, int max,
+            List<FieldError> errors) {
+        String value = parameters.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be an integer from " + min + " to " + max));
+        return fallback;
+    }
+
+    /** One release about the person: when, to whom (agency, node, country or organization), why, what. */
+    record Disclosure(long eventId, Instant at, String action, String outcome, UUID requestId, String recipientAgency,
+            String recipientOfficer, String recipientNode, String recipientParty, String holderAgency, String purpose,
+            List<String> categories) {
+
+        static Disclosure of(StoredEvent e) {
+            return new Disclosure(e.id(), e.occurredAt(), e.action(), e.outcome(), e.requestId(), e.agency(),
+                    e.actor(), e.counterpartNode(), e.counterpartParty(), e.holderAgency(), e.purpose(),
+                    e.categories() == null ? List.of() : List.of(e.categories().split(",")));
+        }
+    }
+
+    record Disclosures(UUID recordId, List<Disclosure> disclosures) {
+    }
+
+    record Alerts(Instant from, Instant to, List<AccessLogQueries.Alert> alerts) {
+    }
+}
