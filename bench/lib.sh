@@ -18,11 +18,11 @@ bench_prepare() {
   region_tool prepare "$REGION_DEFINITION" "$REGION_RUN_DIR" > /dev/null
 }
 
-# Starts node $1 in the background; prints its pid.
+# Starts node $1 in the background, with any further arguments as settings; prints its pid.
 bench_start() {
-  local id=$1
+  local id=$1; shift
   "$java_bin" ${BENCH_JAVA_OPTS:-} -jar "$jar" --spring.config.additional-location="file:$REGION_RUN_DIR/$id/application.yml" \
-    > "$REGION_RUN_DIR/$id/console.log" 2>&1 &
+    "$@" > "$REGION_RUN_DIR/$id/console.log" 2>&1 &
   echo $!
 }
 
