@@ -26,11 +26,12 @@ import org.regionalexchange.gateway.testing.TestRegion;
 class AuditAndLiaisonAuthorizationIT {
 
     private static final String RECORD = "{record}";
-    private static final List<String> AUDIT = List.of("GET /api/v1/audit/events", "GET /api/v1/audit/events.csv",
+    /** The operations this matrix covers, as {@link AuthorizationMatrixIT} counts them. */
+    static final List<String> AUDIT = List.of("GET /api/v1/audit/events", "GET /api/v1/audit/events.csv",
             "GET /api/v1/audit/verify", "GET /api/v1/audit/records/" + RECORD + "/revisions",
             "GET /api/v1/audit/records/" + RECORD + "/disclosures", "GET /api/v1/audit/alerts",
             "POST /api/v1/audit/checkpoints");
-    private static final List<String> LIAISON = List.of("GET /api/v1/liaison/records",
+    static final List<String> LIAISON = List.of("GET /api/v1/liaison/records",
             "GET /api/v1/liaison/records/" + RECORD);
     private static final List<String> ROLES = List.of("registrar", "officer", "reviewer", "liaison", "dpo", "admin");
     private static final List<String> AGENCIES = List.of("KZ-MIGRATION", "UNHCR-KZ", "KG-SMS");
