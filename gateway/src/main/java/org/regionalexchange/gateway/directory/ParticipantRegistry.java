@@ -35,6 +35,27 @@ public final class ParticipantRegistry {
         return agency != null && agency.node().equals(nodeId);
     }
 
+    /**
+     * The party an agency acts for: its organization when it is an organization's office (UNHCR-KZ
+     * acts for UNHCR, not for the state whose node serves it), otherwise its node's country or
+     * organization. Consents, agreements and the country-of-origin rule are decided on this party.
+     */
+    public Optional<ActingParty> partyOf(String agencyId) {
+        Agency agency = agencies.get(agencyId);
+        if (agency == null) {
+            return Optional.empty();
+        }
+        if (agency.organization() != null) {
+            return Optional.of(new ActingParty(null, agency.organization()));
+        }
+        RegisteredNode node = nodes.get(agency.node());
+        return Optional.of(new ActingParty(node.country(), node.country() == null ? node.organization() : null));
+    }
+
+    /** A country (ISO 3166-1 alpha-2) or an organization; exactly one is set. */
+    public record ActingParty(String country, String organization) {
+    }
+
     public Collection<Agency> agencies() {
         return agencies.values();
     }

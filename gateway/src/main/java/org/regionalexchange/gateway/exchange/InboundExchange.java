@@ -149,7 +149,10 @@ class InboundExchange {
     /** The policy's view of a received request: the requester's node and party come from the signing key. */
     IncomingRequest incoming(VerifiedEnvelope envelope, String requesterAgency, JsonNode request, Instant now) {
         RegisteredNode sender = registry.node(envelope.senderNode()).orElseThrow();
-        Party party = sender.country() != null ? Party.country(sender.country()) : Party.organization(sender.organization());
+        // The requesting agency's party, as the registry knows it; the policy checks that the agency is
+        // one of the signing node's (step 2), so an agency of another node decides nothing here.
+        Party party = registry.agency(requesterAgency).isPresent() ? PolicyRequests.party(registry, requesterAgency)
+                : nodeParty(sender);
         Requester requester = new Requester(NodeId.of(sender.id()), party, AgencyId.of(requesterAgency),
                 RequesterRole.OFFICER);
         InformationRequest information;
@@ -164,7 +167,8 @@ class InboundExchange {
         String subjectKey = PolicyRequests.subjectKey(request.get("holderAgency").asString(), request.get("subject"));
         JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(requesterAgency,
                 now.minus(policy.justification().reuseWindow())));
-        return new IncomingRequest(information, senderAgencies, thisParty(), records.agreements(), history);
+        Party holder = PolicyRequests.party(registry, request.get("holderAgency").asString());
+        return new IncomingRequest(information, senderAgencies, holder, records.agreements(), history);
     }
 
     /** The decision a reviewer of the holder agency makes final; approval never releases what the rules withhold. */
@@ -190,7 +194,7 @@ class InboundExchange {
         return new Reconsidered(incoming, candidates.stream().map(Candidate::facts).toList());
     }
 
-    private Party thisParty() {
+    private static Party nodeParty(RegisteredNode node) {
         return node.country() != null ? Party.country(node.country()) : Party.organization(node.organization());
     }
 

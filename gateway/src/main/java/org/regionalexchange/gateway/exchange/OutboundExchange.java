@@ -37,7 +37,6 @@ import org.regionalexchange.policy.model.InformationRequest;
 import org.regionalexchange.policy.model.JustificationFingerprint;
 import org.regionalexchange.policy.model.JustificationHistory;
 import org.regionalexchange.policy.model.NodeId;
-import org.regionalexchange.policy.model.Party;
 import org.regionalexchange.policy.model.Requester;
 import org.regionalexchange.policy.model.RequesterRole;
 import org.slf4j.Logger;
@@ -108,7 +107,8 @@ class OutboundExchange {
                     "subject.identity.nationality", "Unknown country code '" + nationality.asString()
                             + "'; expected ISO 3166-1 alpha-2")));
         }
-        Requester requester = new Requester(NodeId.of(node.id()), party(), AgencyId.of(officer.agency()),
+        Requester requester = new Requester(NodeId.of(node.id()), PolicyRequests.party(registry, officer.agency()),
+                AgencyId.of(officer.agency()),
                 RequesterRole.OFFICER);
         InformationRequest information = PolicyRequests.toInformationRequest(request, requester);
         String subjectKey = PolicyRequests.subjectKey(holderAgencyId, request.get("subject"));
@@ -219,10 +219,6 @@ class OutboundExchange {
     /** The officer's request as signed (the envelope's {@code request} claim). */
     private static JsonNode requestOf(SentRequest sent) {
         return CompactJws.parse(sent.requestJws()).payload().path("request");
-    }
-
-    private Party party() {
-        return node.country() != null ? Party.country(node.country()) : Party.organization(node.organization());
     }
 
     /** A refusal before sending: 422 with every reason, named by field where there is one. */

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.regionalexchange.gateway.directory.ParticipantRegistry;
 import org.regionalexchange.policy.model.Category;
 import org.regionalexchange.policy.model.CountryCode;
 import org.regionalexchange.policy.model.InformationRequest;
 import org.regionalexchange.policy.model.LegalBasis;
+import org.regionalexchange.policy.model.Party;
 import org.regionalexchange.policy.model.Purpose;
 import org.regionalexchange.policy.model.Requester;
 import org.regionalexchange.policy.model.SubjectSelector;
@@ -36,6 +38,13 @@ final class PolicyRequests {
         return InformationRequest.of(requester, Purpose.valueOf(request.get("purpose").asString()),
                 LegalBasis.valueOf(request.get("legalBasis").asString()), request.get("requesterCaseRef").asString(),
                 request.get("justification").asString(), categories, urgency, selector(request.get("subject")));
+    }
+
+    /** The policy party of a registered agency (its organization for an organization's office). */
+    static Party party(ParticipantRegistry registry, String agencyId) {
+        ParticipantRegistry.ActingParty acting = registry.partyOf(agencyId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown agency '" + agencyId + "'"));
+        return acting.country() != null ? Party.country(acting.country()) : Party.organization(acting.organization());
     }
 
     static SubjectSelector selector(JsonNode subject) {

@@ -170,6 +170,22 @@ class ExchangeIT {
     }
 
     @Test
+    @DisplayName("UNHCR's office on node kz asks KZ-MIGRATION; result: REFUSED no_agreement — it acts for UNHCR, not for Kazakhstan")
+    void anOrganizationsOfficeActsForTheOrganization() {
+        String ref = register(afghan("ORG", "Amiri", "Javid", "1991-08-14"));
+        consent(ref, "{ \"country\": \"KZ\" }", "RSD_CASE_PROCESSING", "\"CLAIM\"");
+        String unhcrOfficer = region.token("UNHCR-KZ", "officer");
+        var response = Http.postJson(region.uri("kz", "/api/v1/requests"), unhcrOfficer, request("KZ-MIGRATION", ref,
+                "UNHCR-KZ-2026-0012", "RSD_CASE_PROCESSING", "\"IDENTITY\", \"CASE_STATUS\", \"CLAIM\"",
+                JUSTIFICATION.formatted("UNHCR-KZ-2026-0012")));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode outcome = Problems.json(response.body());
+        assertEquals("REFUSED", outcome.path("outcome").asString(), outcome.toString());
+        assertTrue(outcome.path("reasons").toString().contains("no_agreement"), outcome.toString());
+        assertFalse(outcome.has("released"), "a consent naming Kazakhstan does not cover UNHCR");
+    }
+
+    @Test
     @DisplayName("a boilerplate justification is refused with 422 before anything leaves the requester node")
     void boilerplateIsRefusedBeforeSending() {
         JdbcTemplate kz = new JdbcTemplate(region.start("kz").getBean(DataSource.class));
