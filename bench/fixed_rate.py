@@ -6,6 +6,7 @@ latency percentiles. An answer is an error unless it is HTTP 200 and, with --exp
 "outcome" equals the expected value.
 """
 import argparse
+import collections
 import http.client
 import json
 import queue
@@ -53,7 +54,13 @@ def main():
                 ok = response.status == 200
                 if ok and args.expect:
                     ok = json.loads(payload).get("outcome") == args.expect
-                error = None if ok else f"{response.status} {payload[:120]!r}"
+                error = None
+                if not ok:
+                    try:
+                        code = json.loads(payload).get("code") or json.loads(payload).get("outcome")
+                    except ValueError:
+                        code = payload[:60]
+                    error = f"{response.status} {code}"
             except Exception as e:  # a transport failure is an error of the run, counted and shown
                 connection.close()
                 connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
@@ -80,7 +87,7 @@ def main():
     print(f"requests {len(latencies)}  errors {len(errors)}  throughput {len(latencies) / elapsed:.1f}/s")
     print(f"latency ms: p50 {pct(50):.1f}  p90 {pct(90):.1f}  p99 {pct(99):.1f}  p99.9 {pct(99.9):.1f}  max {latencies[-1] * 1000:.1f}")
     if errors:
-        print("first errors:", errors[:5])
+        print("errors by kind:", dict(collections.Counter(errors).most_common()))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 # Shared by the bench scripts: a bench region in its own folder and ports (kz 18081, kg 18082,
 # tj 18083), prepared by the same tool as the local region; helpers to start and stop one node.
+# BENCH_RUN_DIR and BENCH_PORT_BASE (default 18080: ports base+1..base+3) move the region, so that
+# two checkouts can run their benches on one machine without sharing nodes.
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 export REGION_RUN_DIR=${BENCH_RUN_DIR:-/tmp/gateway-bench-run}
 export REGION_DEFINITION=$REGION_RUN_DIR/region.yaml
@@ -8,7 +10,8 @@ source "$bench_root/deploy/local/lib.sh"
 # Writes the bench definition: the local region's, on ports 18081-18083, with absolute paths.
 bench_prepare() {
   mkdir -p "$REGION_RUN_DIR"
-  sed -e 's/port: 8081/port: 18081/; s/port: 8082/port: 18082/; s/port: 8083/port: 18083/' \
+  local base=${BENCH_PORT_BASE:-18080}
+  sed -e "s/port: 8081/port: $((base + 1))/; s/port: 8082/port: $((base + 2))/; s/port: 8083/port: $((base + 3))/" \
       -e "s|^policy: .*|policy: $bench_root/deploy/policy/region-policy.yaml|" \
       -e "s|^agreements: .*|agreements: $bench_root/deploy/local/agreements.yaml|" \
       -e "s|^sampleData: .*|sampleData: $bench_root/deploy/local/sample-data|" \
@@ -18,11 +21,15 @@ bench_prepare() {
   region_tool prepare "$REGION_DEFINITION" "$REGION_RUN_DIR" > /dev/null
 }
 
-# Starts node $1 in the background, with any further arguments as settings; prints its pid.
+# Starts node $1 in the background, with any further arguments as settings; prints its pid. The load of a bench comes from one token that
+# stands for many officers, so the per-officer rate limit of the bench nodes (gateway.rate-limit,
+# 120 calls a minute by default: 2/s) is raised to BENCH_RATE_LIMIT calls a minute (default
+# 1,000,000, the largest accepted) for officers and DPOs; the filter still runs on every call.
 bench_start() {
-  local id=$1; shift
+  local id=$1 limit=${BENCH_RATE_LIMIT:-1000000}; shift
   "$java_bin" ${BENCH_JAVA_OPTS:-} -jar "$jar" --spring.config.additional-location="file:$REGION_RUN_DIR/$id/application.yml" \
-    "$@" > "$REGION_RUN_DIR/$id/console.log" 2>&1 &
+    --gateway.rate-limit.per-role.officer="$limit" --gateway.rate-limit.per-role.dpo="$limit" "$@" \
+    > "$REGION_RUN_DIR/$id/console.log" 2>&1 &
   echo $!
 }
 
@@ -33,7 +40,8 @@ bench_wait_up() {
   local port; port=$(bench_port "$1")
   local deadline=$((SECONDS + ${2:-120}))
   until curl -s --max-time 1 "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"'; do
-    [ $SECONDS -lt $deadline ] || { echo "node $1 did not come up; see $REGION_RUN_DIR/$1/console.log" >&2; return 1; }
+    [ $SECONDS -lt $deadline ] && ! grep -q 'APPLICATION FAILED TO START' "$REGION_RUN_DIR/$1/console.log" 2>/dev/null \
+      || { echo "node $1 did not come up; see $REGION_RUN_DIR/$1/console.log" >&2; return 1; }
     sleep 0.05
   done
 }
@@ -64,4 +72,13 @@ pg_pss_mib() {
   [ -f "$dir/postmaster.pid" ] || { echo 0; return; }
   local master; master=$(head -n 1 "$dir/postmaster.pid")
   pss_mib "$master" $(ps -o pid= --ppid "$master")
+}
+
+# The port of node $1's embedded PostgreSQL (from its postmaster.pid), and psql on it as the
+# owner (user postgres, the node's database), extra arguments passed on.
+bench_pg_port() { sed -n 4p "$REGION_RUN_DIR/$1/postgres/postmaster.pid"; }
+bench_psql() {
+  local id=$1; shift
+  PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$(bench_pg_port "$id")" -U postgres \
+    -d "${BENCH_PG_DATABASE:-postgres}" "$@"
 }
