@@ -37,6 +37,7 @@ class EmbeddedPostgresConfiguration {
             throws IOException {
         Path dataDirectory = properties.dataDirectory().toAbsolutePath();
         Files.createDirectories(dataDirectory);
+        LeftoverPostgres.stopIfRunning(dataDirectory);
         log.warn("EVALUATION MODE: no spring.datasource.url is set; starting an embedded PostgreSQL with its data in {}."
                 + " Do not use this mode in production: point spring.datasource.* at a managed PostgreSQL.",
                 dataDirectory);
