@@ -46,8 +46,11 @@ class AccessLogQueries {
         long total = jdbc.queryForObject("select count(*) from access_log" + where, params, Long.class);
         params.put("limit", size);
         params.put("offset", (long) page * size);
+        // Newest first by time, then id: with "order by id" alone the planner may walk the primary key
+        // backwards through the whole log for an agency and a date range (bench/dpo-queries, P5);
+        // by time, the (agency, occurred_at) and (actor, occurred_at) indexes serve the order.
         List<StoredEvent> events = jdbc.query("select " + StoredEvent.COLUMNS + " from access_log" + where
-                + " order by id desc limit :limit offset :offset", params, StoredEvent::map);
+                + " order by occurred_at desc, id desc limit :limit offset :offset", params, StoredEvent::map);
         return new Page(events, page, size, total);
     }
 
