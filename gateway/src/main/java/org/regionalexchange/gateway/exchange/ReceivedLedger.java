@@ -86,12 +86,15 @@ class ReceivedLedger {
                 .param("agency", holderAgency).update() == 1;
     }
 
-    /** What the requesting agency asked of this node since {@code since}, for the reuse rule. */
-    List<RecentJustification> recentJustifications(String requesterAgency, Instant since) {
+    /**
+     * The requesting agency's uses of one justification (by fingerprint) at this node since
+     * {@code since}, for the reuse rule: only an equal fingerprint can be a reuse.
+     */
+    List<RecentJustification> recentJustifications(String requesterAgency, String fingerprint, Instant since) {
         return jdbc.sql("""
                 select justification_fingerprint, subject_key, received_at from exchange_received
-                where requester_agency = :agency and received_at >= :since and justification_fingerprint is not null""")
-                .param("agency", requesterAgency).param("since", Timestamp.from(since))
+                where requester_agency = :agency and justification_fingerprint = :fingerprint and received_at >= :since""")
+                .param("agency", requesterAgency).param("fingerprint", fingerprint).param("since", Timestamp.from(since))
                 .query((rs, n) -> new RecentJustification(AgencyId.of(requesterAgency),
                         new JustificationFingerprint(rs.getString(1)), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();

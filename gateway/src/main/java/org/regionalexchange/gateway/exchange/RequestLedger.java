@@ -73,12 +73,15 @@ class RequestLedger {
                 .optional();
     }
 
-    /** The agency's justifications since {@code since}, for the reuse rule. */
-    List<RecentJustification> recentJustifications(String agency, Instant since) {
+    /**
+     * The agency's uses of one justification (by fingerprint) since {@code since}, for the reuse
+     * rule: only an equal fingerprint can be a reuse, so no other row needs to be read.
+     */
+    List<RecentJustification> recentJustifications(String agency, String fingerprint, Instant since) {
         return jdbc.sql("""
                 select justification_fingerprint, subject_key, created_at from exchange_request
-                where agency = :agency and created_at >= :since""")
-                .param("agency", agency).param("since", Timestamp.from(since))
+                where agency = :agency and justification_fingerprint = :fingerprint and created_at >= :since""")
+                .param("agency", agency).param("fingerprint", fingerprint).param("since", Timestamp.from(since))
                 .query((rs, n) -> new RecentJustification(AgencyId.of(agency),
                         new JustificationFingerprint(rs.getString(1)), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .list();

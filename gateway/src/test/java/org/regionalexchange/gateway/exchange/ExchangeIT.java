@@ -190,6 +190,25 @@ class ExchangeIT {
     }
 
     @Test
+    @DisplayName("KG reuses one justification for another person; result: 422 justification_reused before sending")
+    void reusedJustificationIsRefused() {
+        String first = register(afghan("RU1", "Haidari", "Reza", "1989-02-02"));
+        String second = register(afghan("RU2", "Mohseni", "Ali", "1987-09-19"));
+        String justification = "Our case KG-SMS-2026-0901 concerns a family that names this person as a relative who"
+                + " applied for asylum in Kazakhstan in 2025; we need the outcome. " + RUN;
+        var asked = Http.postJson(region.uri("kg", "/api/v1/requests"), kgOfficer, request("KZ-MIGRATION", first,
+                "KG-SMS-2026-0901", "RSD_CASE_PROCESSING", "\"IDENTITY\", \"CASE_STATUS\"", justification));
+        assertEquals(200, asked.statusCode(), asked.body());
+        var again = Http.postJson(region.uri("kg", "/api/v1/requests"), kgOfficer, request("KZ-MIGRATION", first,
+                "KG-SMS-2026-0901", "RSD_CASE_PROCESSING", "\"IDENTITY\", \"CASE_STATUS\"", justification));
+        assertEquals(200, again.statusCode(), "the same person again is no reuse: " + again.body());
+        JsonNode problem = assertProblem(Http.postJson(region.uri("kg", "/api/v1/requests"), kgOfficer,
+                request("KZ-MIGRATION", second, "KG-SMS-2026-0901", "RSD_CASE_PROCESSING",
+                        "\"IDENTITY\", \"CASE_STATUS\"", justification)), 422, "justification_insufficient");
+        assertTrue(problem.path("reasons").toString().contains("justification_reused"), problem.toString());
+    }
+
+    @Test
     @DisplayName("a boilerplate justification is refused with 422 before anything leaves the requester node")
     void boilerplateIsRefusedBeforeSending() {
         JdbcTemplate kz = new JdbcTemplate(region.start("kz").getBean(DataSource.class));
