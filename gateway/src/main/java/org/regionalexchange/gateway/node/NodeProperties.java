@@ -48,11 +48,6 @@ public record NodeProperties(String id, String country, String organization, Str
     public record SigningKeyLocation(String kid, Path privateKey) {
     }
 
-    /** The party this node speaks for: its country, or its organization. */
-    public String party() {
-        return country != null ? country : organization;
-    }
-
     @Override
     public void check(String prefix, ConfigurationProblems problems) {
         if (id == null || !id.matches("[a-z][a-z0-9-]{1,30}")) {
