@@ -133,7 +133,7 @@ class AuditController {
     }
 
     /**
-     * A checkpoint of the chain head, signed with the node's active key (JWS, typ
+     * A checkpoint of the lanes' heads, signed with the node's active key (JWS, typ
      * {@code gateway-checkpoint+jwt}), for safekeeping outside this node. Only a chain that verifies
      * is checkpointed.
      */
@@ -150,6 +150,9 @@ class AuditController {
         claims.put("headEventId", result.headEventId());
         claims.put("headHash", result.headHash());
         claims.put("events", result.events());
+        var lanes = claims.putArray("lanes");
+        result.lanes().forEach(lane -> lanes.addObject().put("lane", lane.lane())
+                .put("lastEventId", lane.lastEventId()).put("lastHash", lane.lastHash()).put("events", lane.events()));
         claims.put("at", now.toString());
         String jws = signer.sign(CHECKPOINT_TYPE, node.id(), claims, now);
         transactions.executeWithoutResult(status -> log(dpo, AccessAction.CHECKPOINT_SIGNED, null));

@@ -1,5 +1,13 @@
 package org.regionalexchange.gateway.audit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,15 +17,19 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recomputes the access-log chain (QUALITY.md R6): streams every row in id order with a bounded
- * fetch size (a million rows never sit in memory), checks that each row's {@code prev_hash} is the
- * hash of the row before it (the genesis hash for the first) and that its own hash is the SHA-256
- * of its canonical content, and finally that the head row agrees with the last row. The first
- * row that fails is named. Reads one snapshot (repeatable read), so concurrent appends do not
- * disturb it.
+ * Recomputes the access log's hash chains (QUALITY.md R6). The log is {@value #LANES} parallel
+ * chains ("lanes", migration V22): streams every row in id order with a bounded fetch size (a
+ * million rows never sit in memory), checks that the row's lane is one of them, that its
+ * {@code prev_hash} is the hash of the previous row of the same lane (the genesis hash for a lane's
+ * first row) and that its own hash is the SHA-256 of its canonical content, and finally that each
+ * lane's head row agrees with that lane's last row. The first row that fails is named. Reads one
+ * snapshot (repeatable read), so concurrent appends do not disturb it.
  */
 @Component
 public class ChainVerifier {
+
+    /** The number of lanes; the migration creates exactly these, numbered from 0. */
+    public static final int LANES = 16;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -32,57 +44,121 @@ public class ChainVerifier {
     }
 
     /**
+     * The head of one lane: its last event (0 and the genesis hash while empty) and its length.
+     */
+    public record LaneHead(int lane, long lastEventId, String lastHash, long events) {
+    }
+
+    /**
      * The result of a verification.
      *
-     * @param firstBrokenEventId the first event whose link or hash fails (or the first id after the
-     *                           last good one when the head disagrees); null when valid
-     * @param problem            {@code prev_hash_mismatch}, {@code hash_mismatch} or {@code head_mismatch}; null when valid
+     * @param headHash           {@link #headsHash(List)} of the lanes' heads; null when invalid
+     * @param headEventId        the newest event of the log; null when invalid
+     * @param lanes              the lanes' heads; null when invalid
+     * @param firstBrokenEventId the first event whose lane, link or hash fails (or the first id after
+     *                           the last good one of a lane whose head disagrees); null when valid
+     * @param problem            {@code unknown_lane}, {@code prev_hash_mismatch}, {@code hash_mismatch}
+     *                           or {@code head_mismatch}; null when valid
      */
-    public record Verification(boolean valid, long events, String headHash, Long headEventId, Long firstBrokenEventId,
-            String problem) {
+    public record Verification(boolean valid, long events, String headHash, Long headEventId, List<LaneHead> lanes,
+            Long firstBrokenEventId, String problem) {
     }
 
     public Verification verify() {
         return snapshot.execute(status -> walk());
     }
 
+    /**
+     * One hash over every lane's head, so that one value stands for the whole log (the verify
+     * answer's and the checkpoint's {@code headHash}): lower-case hex SHA-256 of the UTF-8 text
+     * {@code access-log-heads-v1} followed, lane by lane in order, by a line feed and
+     * {@code lane=N last_id=ID last_hash=HASH events=COUNT}, and a final line feed.
+     */
+    public static String headsHash(List<LaneHead> heads) {
+        StringBuilder text = new StringBuilder("access-log-heads-v1\n");
+        for (LaneHead head : heads) {
+            text.append("lane=").append(head.lane()).append(" last_id=").append(head.lastEventId())
+                    .append(" last_hash=").append(head.lastHash()).append(" events=").append(head.events()).append('\n');
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
     private Verification walk() {
         Walk walk = new Walk();
         jdbc.query("select " + StoredEvent.COLUMNS + " from access_log order by id", rs -> {
-            if (walk.broken != null) {
-                return;
-            }
-            StoredEvent row = StoredEvent.map(rs, 0);
-            if (!walk.previousHash.equals(row.prevHash())) {
-                walk.broken = row.id();
-                walk.problem = "prev_hash_mismatch";
-            } else if (!row.computeHash().equals(row.hash())) {
-                walk.broken = row.id();
-                walk.problem = "hash_mismatch";
-            } else {
-                walk.previousHash = row.hash();
-                walk.lastId = row.id();
-                walk.events++;
+            if (walk.broken == null) {
+                walk.check(StoredEvent.map(rs, 0));
             }
         });
         if (walk.broken != null) {
-            return new Verification(false, walk.events, null, null, walk.broken, walk.problem);
+            return new Verification(false, walk.events(), null, null, null, walk.broken, walk.problem);
         }
-        var head = jdbc.queryForMap("select last_id, last_hash, events from access_log_head");
-        long headId = ((Number) head.get("last_id")).longValue();
-        String headHash = (String) head.get("last_hash");
-        long headEvents = ((Number) head.get("events")).longValue();
-        if (headId != walk.lastId || !walk.previousHash.equals(headHash) || headEvents != walk.events) {
-            return new Verification(false, walk.events, null, null, Math.min(headId, walk.lastId) + 1, "head_mismatch");
+        List<LaneHead> heads = jdbc.query("select lane, last_id, last_hash, events from access_log_lane order by lane",
+                (rs, n) -> new LaneHead(rs.getInt(1), rs.getLong(2), rs.getString(3), rs.getLong(4)));
+        List<LaneHead> walked = walk.heads();
+        Long broken = null;
+        for (int lane = 0; lane < LANES; lane++) {
+            LaneHead found = walked.get(lane);
+            LaneHead stored = lane < heads.size() && heads.get(lane).lane() == lane ? heads.get(lane) : null;
+            if (!found.equals(stored)) {
+                long next = Math.min(stored == null ? 0 : stored.lastEventId(), found.lastEventId()) + 1;
+                broken = broken == null ? next : Math.min(broken, next);
+            }
         }
-        return new Verification(true, walk.events, headHash, walk.lastId, null, null);
+        if (broken != null || heads.size() != LANES) {
+            return new Verification(false, walk.events(), null, null, null, broken == null ? 1 : broken,
+                    "head_mismatch");
+        }
+        long newest = walked.stream().mapToLong(LaneHead::lastEventId).max().orElse(0);
+        return new Verification(true, walk.events(), headsHash(walked), newest, walked, null, null);
     }
 
     private static final class Walk {
-        String previousHash = StoredEvent.GENESIS;
-        long lastId;
-        long events;
+        final String[] previousHash = new String[LANES];
+        final long[] lastId = new long[LANES];
+        final long[] count = new long[LANES];
         Long broken;
         String problem;
+
+        Walk() {
+            Arrays.fill(previousHash, StoredEvent.GENESIS);
+        }
+
+        void check(StoredEvent row) {
+            int lane = row.lane();
+            if (lane < 0 || lane >= LANES) {
+                fail(row, "unknown_lane");
+            } else if (!previousHash[lane].equals(row.prevHash())) {
+                fail(row, "prev_hash_mismatch");
+            } else if (!row.computeHash().equals(row.hash())) {
+                fail(row, "hash_mismatch");
+            } else {
+                previousHash[lane] = row.hash();
+                lastId[lane] = row.id();
+                count[lane]++;
+            }
+        }
+
+        private void fail(StoredEvent row, String kind) {
+            broken = row.id();
+            problem = kind;
+        }
+
+        long events() {
+            return Arrays.stream(count).sum();
+        }
+
+        List<LaneHead> heads() {
+            List<LaneHead> heads = new ArrayList<>(LANES);
+            for (int lane = 0; lane < LANES; lane++) {
+                heads.add(new LaneHead(lane, lastId[lane], previousHash[lane], count[lane]));
+            }
+            return heads;
+        }
     }
 }

@@ -12,7 +12,7 @@ final class Csv {
 
     static final String HEADER = "id,occurred_at,node_id,actor,agency,action,record_id,outcome,reason_codes,request_id,"
             + "counterpart_node,counterpart_party,holder_agency,purpose,categories,justification,"
-            + "justification_fingerprint,request_digest,response_digest,prev_hash,hash\r\n";
+            + "justification_fingerprint,request_digest,response_digest,prev_hash,hash,lane\r\n";
 
     private Csv() {
     }
@@ -40,6 +40,7 @@ final class Csv {
         fields.add(e.responseDigest());
         fields.add(e.prevHash());
         fields.add(e.hash());
+        fields.add(Integer.toString(e.lane()));
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {

@@ -1,6 +1,8 @@
 package org.regionalexchange.gateway.audit;
 
 import java.sql.Timestamp;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,17 +13,25 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The access log as a hash chain in {@code access_log}, appended in the caller's transaction
- * (mandatory). The head row ({@code access_log_head}) is locked {@code FOR UPDATE} until the
- * caller's transaction ends, so appends of every replica sharing the database are serialized:
- * the next id is the head's plus one and the row seals the head's hash. A rolled-back transaction
- * rolls its rows and the head back together. Any database failure here becomes
+ * The access log in {@code access_log}, appended in the caller's transaction (mandatory): one
+ * INSERT of the event's fields. The database chains the row as it is inserted (trigger
+ * {@code access_log_chain}, migration V22): it takes the first of the 16 lanes no other transaction
+ * holds, locks that lane's head until the caller's transaction ends, and sets the row's id, lane,
+ * {@code prev_hash} and {@code hash}. Concurrent appends therefore commit together, each lane stays
+ * one unbroken chain across every replica sharing the database, and a rolled-back transaction rolls
+ * its row and its lane's head back together. Any database failure here becomes
  * {@link AuditUnavailableException}, and with it the caller's transaction fails (R1).
  */
 @Component
 class JdbcAccessLog implements AccessLog {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcAccessLog.class);
+
+    private static final String INSERT = """
+            insert into access_log (occurred_at, node_id, actor, agency, action, record_id, outcome, reason_codes,
+                request_id, counterpart_node, counterpart_party, holder_agency, purpose, categories, justification,
+                justification_fingerprint, request_digest, response_digest)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
 
@@ -32,20 +42,18 @@ class JdbcAccessLog implements AccessLog {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(AccessEvent event) {
+        ExchangeDetail x = event.exchange();
         try {
-            Head head = jdbc.sql("select last_id, last_hash from access_log_head for update")
-                    .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-            StoredEvent row = StoredEvent.chain(head.lastId() + 1, event, head.lastHash());
-            jdbc.sql("insert into access_log (" + StoredEvent.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(row.id(), Timestamp.from(row.occurredAt()), row.nodeId(), row.actor(), row.agency(),
-                            row.action(), row.recordId(), row.outcome(), row.reasonCodes(), row.requestId(),
-                            row.counterpartNode(), row.counterpartParty(), row.holderAgency(), row.purpose(),
-                            row.categories(), row.justification(), row.justificationFingerprint(),
-                            row.requestDigest(), row.responseDigest(), row.prevHash(), row.hash())
+            jdbc.sql(INSERT)
+                    .params(Timestamp.from(event.occurredAt().truncatedTo(ChronoUnit.MICROS)), event.nodeId(),
+                            event.actor(), event.agency(), event.action().name(), event.recordId(), event.outcome(),
+                            joined(event.reasonCodes()),
+                            x == null ? null : x.requestId(), x == null ? null : x.counterpartNode(),
+                            x == null ? null : x.counterpartParty(), x == null ? null : x.holderAgency(),
+                            x == null ? null : x.purpose(), x == null ? null : joined(x.categories()),
+                            x == null ? null : x.justification(), x == null ? null : x.justificationFingerprint(),
+                            x == null ? null : x.requestDigest(), x == null ? null : x.responseDigest())
                     .update();
-            jdbc.sql("update access_log_head set last_id = ?, last_hash = ?, events = events + 1")
-                    .params(row.id(), row.hash()).update();
         } catch (DataAccessException | IllegalStateException e) {
             // Types only: the message could quote the row, which carries personal data.
             log.error("access log append failed action={} exception={}", event.action(), e.getClass().getSimpleName());
@@ -53,6 +61,7 @@ class JdbcAccessLog implements AccessLog {
         }
     }
 
-    private record Head(long lastId, String lastHash) {
+    private static String joined(List<String> values) {
+        return values.isEmpty() ? null : String.join(",", values);
     }
 }

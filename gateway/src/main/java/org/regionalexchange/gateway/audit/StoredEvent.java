@@ -8,20 +8,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * One row of {@code access_log} as stored, and its place in the hash chain. {@link #canonical()}
- * is the documented canonical content (docs/dpo-guide.md; the same as the database function
- * {@code access_log_canonical}); {@link #computeHash()} is the lower-case hex SHA-256 of it. The
- * previous row's hash is the first field, so each hash seals the whole chain before it.
+ * One row of {@code access_log} as stored, and its place in its lane's hash chain. The database
+ * chains each row as it is inserted (migration V22); {@link #canonical()} is the documented
+ * canonical content (docs/dpo-guide.md; the same as the database function
+ * {@code access_log_canonical}) and {@link #computeHash()} the lower-case hex SHA-256 of it,
+ * computed here independently of the database for the verifier. The previous row's hash in the
+ * same lane is the first field, so each hash seals the whole lane before it.
  */
 public record StoredEvent(long id, Instant occurredAt, String nodeId, String actor, String agency, String action,
         UUID recordId, String outcome, String reasonCodes, UUID requestId, String counterpartNode,
         String counterpartParty, String holderAgency, String purpose, String categories, String justification,
-        String justificationFingerprint, String requestDigest, String responseDigest, String prevHash, String hash) {
+        String justificationFingerprint, String requestDigest, String responseDigest, String prevHash, String hash,
+        int lane) {
 
     /** The hash before the first row of a node's chain. */
     public static final String GENESIS = "0".repeat(64);
@@ -29,31 +31,10 @@ public record StoredEvent(long id, Instant occurredAt, String nodeId, String act
     static final String COLUMNS = """
             id, occurred_at, node_id, actor, agency, action, record_id, outcome, reason_codes, request_id,
             counterpart_node, counterpart_party, holder_agency, purpose, categories, justification,
-            justification_fingerprint, request_digest, response_digest, prev_hash, hash""";
+            justification_fingerprint, request_digest, response_digest, prev_hash, hash, lane""";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
-
-    /** The row that {@code event} becomes as number {@code id} after {@code prevHash}; its hash computed. */
-    static StoredEvent chain(long id, AccessEvent event, String prevHash) {
-        ExchangeDetail x = event.exchange();
-        StoredEvent unsealed = new StoredEvent(id, event.occurredAt().truncatedTo(ChronoUnit.MICROS), event.nodeId(),
-                event.actor(), event.agency(), event.action().name(), event.recordId(), event.outcome(),
-                event.reasonCodes().isEmpty() ? null : String.join(",", event.reasonCodes()),
-                x == null ? null : x.requestId(), x == null ? null : x.counterpartNode(),
-                x == null ? null : x.counterpartParty(), x == null ? null : x.holderAgency(),
-                x == null ? null : x.purpose(),
-                x == null || x.categories().isEmpty() ? null : String.join(",", x.categories()),
-                x == null ? null : x.justification(), x == null ? null : x.justificationFingerprint(),
-                x == null ? null : x.requestDigest(), x == null ? null : x.responseDigest(), prevHash, null);
-        return unsealed.sealed();
-    }
-
-    private StoredEvent sealed() {
-        return new StoredEvent(id, occurredAt, nodeId, actor, agency, action, recordId, outcome, reasonCodes, requestId,
-                counterpartNode, counterpartParty, holderAgency, purpose, categories, justification,
-                justificationFingerprint, requestDigest, responseDigest, prevHash, computeHash());
-    }
 
     /** The canonical content: {@code access-log-v1}, then one {@code name=length:value} line per field. */
     public String canonical() {
@@ -109,6 +90,6 @@ public record StoredEvent(long id, Instant occurredAt, String nodeId, String act
                 rs.getString("counterpart_party"), rs.getString("holder_agency"), rs.getString("purpose"),
                 rs.getString("categories"), rs.getString("justification"), rs.getString("justification_fingerprint"),
                 rs.getString("request_digest"), rs.getString("response_digest"), rs.getString("prev_hash"),
-                rs.getString("hash"));
+                rs.getString("hash"), rs.getInt("lane"));
     }
 }

@@ -117,12 +117,12 @@ class AccessLogIT {
             DataAccessException refused = assertThrows(DataAccessException.class, () -> owner.execute(sql));
             assertTrue(refused.getMostSpecificCause().getMessage().contains("append-only"), refused.getMessage());
         }
-        assertThrows(DataAccessException.class, () -> app.execute("delete from access_log_head"));
+        assertThrows(DataAccessException.class, () -> app.execute("delete from access_log_lane"));
         assertThrows(DataAccessException.class, () -> app.execute("alter table access_log disable trigger all"));
     }
 
     @Test
-    @DisplayName("8 writers append 400 events at once; result: one valid chain, ids without gaps")
+    @DisplayName("8 writers append 400 events at once; result: every event is in a lane, the lanes were used side by side, every lane valid")
     void concurrentWritersKeepOneChain() throws Exception {
         var context = region.start("kz");
         AccessLog log = context.getBean(AccessLog.class);
@@ -137,11 +137,36 @@ class AccessLogIT {
         List<Long> ids = app.queryForList("select id from access_log where id > ? and actor = 'test.concurrency'"
                 + " order by id", Long.class, before);
         assertEquals(writers * each, ids.size());
+        assertTrue(app.queryForObject("select count(distinct lane) from access_log where id > ?"
+                + " and actor = 'test.concurrency'", Integer.class, before) > 1, "concurrent appends share lanes");
         JsonNode verify = RegionData.getJson(region, "kz", "/api/v1/audit/verify", kzDpo);
         assertTrue(verify.path("valid").asBoolean(), verify.toString());
         assertEquals(app.queryForObject("select count(*) from access_log", Long.class) - 1, verify.path("events").asLong(),
                 "every row is in the chain (the verify call's own event comes after)");
         // The append rate is measured side by side with plain inserts by bench/access-log-append (P4).
+    }
+
+    @Test
+    @DisplayName("a transaction appends and rolls back; result: neither the row nor its lane's head remains, the lanes verify")
+    void rolledBackAppendLeavesNoTrace() {
+        var context = region.start("kz");
+        AccessLog log = context.getBean(AccessLog.class);
+        TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+        var app = RegionData.app(region, "kz");
+        var inside = context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class);
+        String actor = "test.rollback." + RUN.toLowerCase();
+        transactions.executeWithoutResult(status -> {
+            log.append(new AccessEvent(Instant.now(), actor, "KZ-MIGRATION", "kz", AccessAction.RECORD_READ,
+                    UUID.randomUUID(), AccessEvent.OK, List.of()));
+            assertEquals(1, inside.sql("select count(*) from access_log where actor = ?").param(actor)
+                    .query(Integer.class).single(), "the row is there inside the transaction");
+            status.setRollbackOnly();
+        });
+        assertEquals(0, app.queryForObject("select count(*) from access_log where actor = ?", Integer.class, actor));
+        assertEquals(0, app.queryForObject("select count(*) from access_log_lane l where l.last_id <> 0 and not exists"
+                + " (select 1 from access_log a where a.id = l.last_id and a.hash = l.last_hash)", Integer.class));
+        JsonNode verify = RegionData.getJson(region, "kz", "/api/v1/audit/verify", kzDpo);
+        assertTrue(verify.path("valid").asBoolean(), verify.toString());
     }
 
     @Test
@@ -156,6 +181,12 @@ class AccessLogIT {
         assertEquals("kz", jws.payload().path("nodeId").asString());
         assertEquals(64, jws.payload().path("headHash").asString().length());
         assertNotNull(jws.payload().get("headEventId"));
+        assertEquals(ChainVerifier.LANES, jws.payload().path("lanes").size());
+        List<ChainVerifier.LaneHead> lanes = new ArrayList<>();
+        jws.payload().path("lanes").forEach(l -> lanes.add(new ChainVerifier.LaneHead(l.path("lane").asInt(),
+                l.path("lastEventId").asLong(), l.path("lastHash").asString(), l.path("events").asLong())));
+        assertEquals(ChainVerifier.headsHash(lanes), jws.payload().path("headHash").asString(),
+                "the head hash stands for the lanes' heads listed in the checkpoint");
         var trusted = new org.regionalexchange.gateway.signing.TrustedKeys(region.start("kz")
                 .getBean(org.regionalexchange.gateway.directory.ParticipantRegistry.class));
         assertEquals("kz", org.regionalexchange.gateway.signing.EnvelopeVerifier

@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * QUALITY.md R6 on a node of its own (node tj of a fresh region, so the shared region's chain
- * stays intact): a superuser disables the trigger and changes or deletes rows; result: verify
- * names the first broken row. The same node runs with a tiny rate limit for officers.
+ * stays intact): a superuser disables the trigger and changes, deletes or moves rows; result:
+ * verify names the first broken row. The same node runs with a tiny rate limit for officers.
  */
 class TamperingIT {
 
@@ -54,7 +54,7 @@ class TamperingIT {
     }
 
     @Test
-    @DisplayName("a row is changed, then deleted, then the last rows are deleted, each by a superuser; result: verify names the broken row each time")
+    @DisplayName("a row is changed, then deleted, then moved to another lane, then the last row of a lane is deleted, each by a superuser; result: verify names the broken row each time")
     void verifierFindsEveryTampering() {
         assertTrue(verify().path("valid").asBoolean());
         long id = owner.queryForObject("select min(id) + 3 from access_log", Long.class);
@@ -68,23 +68,54 @@ class TamperingIT {
         tamper("update access_log set outcome = 'OK' where id = " + id);
         assertTrue(verify().path("valid").asBoolean(), "restored");
 
+        long successor = owner.queryForObject("select min(b.id) from access_log a join access_log b"
+                + " on b.lane = a.lane and b.id > a.id where a.id = ?", Long.class, id);
         tamper("delete from access_log where id = " + id);
         JsonNode deleted = verify();
         assertFalse(deleted.path("valid").asBoolean());
-        assertEquals(id + 1, deleted.path("firstBrokenEventId").asLong(), deleted.toString());
+        assertEquals(successor, deleted.path("firstBrokenEventId").asLong(), deleted.toString());
         assertEquals("prev_hash_mismatch", deleted.path("problem").asString());
         var checkpoint = Http.post(region.uri("tj", "/api/v1/audit/checkpoints"), dpo, null, new byte[0]);
         assertProblem(checkpoint, 409, "conflict");
-        owner.execute("insert into access_log select * from tamper_saved");
-        owner.execute("drop table tamper_saved");
+        restoreSaved();
+        assertTrue(verify().path("valid").asBoolean(), "restored");
+
+        int lane = owner.queryForObject("select lane from access_log where id = ?", Integer.class, id);
+        tamper("update access_log set lane = " + ((lane + 1) % ChainVerifier.LANES) + " where id = " + id);
+        JsonNode moved = verify();
+        assertFalse(moved.path("valid").asBoolean());
+        assertEquals(id, moved.path("firstBrokenEventId").asLong(), moved.toString());
+        assertEquals("prev_hash_mismatch", moved.path("problem").asString());
+        owner.execute("alter table access_log drop constraint access_log_lane_check");
+        tamper("update access_log set lane = " + ChainVerifier.LANES + " where id = " + id);
+        JsonNode unknown = verify();
+        assertEquals(id, unknown.path("firstBrokenEventId").asLong(), unknown.toString());
+        assertEquals("unknown_lane", unknown.path("problem").asString());
+        tamper("update access_log set lane = " + lane + " where id = " + id);
+        owner.execute("alter table access_log add constraint access_log_lane_check check (lane between 0 and 15)");
         assertTrue(verify().path("valid").asBoolean(), "restored");
 
         long last = owner.queryForObject("select max(id) from access_log", Long.class);
         tamper("delete from access_log where id = " + last);
+        long before = owner.queryForObject("select coalesce(max(id), 0) from access_log"
+                + " where lane = (select lane from access_log_lane where last_id = ?)", Long.class, last);
         JsonNode truncated = verify();
         assertFalse(truncated.path("valid").asBoolean());
         assertEquals("head_mismatch", truncated.path("problem").asString());
-        assertEquals(last, truncated.path("firstBrokenEventId").asLong(), truncated.toString());
+        assertEquals(before + 1, truncated.path("firstBrokenEventId").asLong(), truncated.toString());
+    }
+
+    @Test
+    @DisplayName("a superuser inserts a row giving its own id, lane and hashes; result: the database chains it like any other, verify stays valid")
+    void insertedRowsAreChainedWhateverTheySupply() {
+        long before = owner.queryForObject("select max(id) from access_log", Long.class);
+        owner.update("""
+                insert into access_log (id, occurred_at, actor, agency, node_id, action, outcome, lane, prev_hash, hash)
+                values (1, now(), 'test.owner', 'TJ-MIA', 'tj', 'RECORD_READ', 'OK', 7, repeat('a', 64), repeat('b', 64))""");
+        var row = owner.queryForMap("select id, lane, prev_hash, hash from access_log where actor = 'test.owner'");
+        assertTrue(((Number) row.get("id")).longValue() > before, row.toString());
+        assertFalse(row.get("hash").equals("b".repeat(64)), row.toString());
+        assertTrue(verify().path("valid").asBoolean());
     }
 
     @Test
@@ -104,6 +135,17 @@ class TamperingIT {
 
     private static JsonNode verify() {
         return RegionData.getJson(region, "tj", "/api/v1/audit/verify", dpo);
+    }
+
+    /** Puts the deleted row back as it was, past the trigger that would chain it anew. */
+    private static void restoreSaved() {
+        owner.execute("alter table access_log disable trigger access_log_chain");
+        try {
+            owner.execute("insert into access_log select * from tamper_saved");
+        } finally {
+            owner.execute("alter table access_log enable trigger access_log_chain");
+        }
+        owner.execute("drop table tamper_saved");
     }
 
     private static void tamper(String sql, Object... args) {
