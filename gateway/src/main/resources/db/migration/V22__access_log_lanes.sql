@@ -35,6 +35,30 @@ DROP TABLE access_log_head;
 ALTER TABLE access_log ALTER COLUMN id DROP DEFAULT;
 SELECT setval('access_log_id_seq', COALESCE((SELECT max(id) FROM access_log), 0) + 1, false);
 
+-- The canonical form of V20, unchanged in its output, in PL/pgSQL and as a loop over the fields:
+-- the trigger below runs in a new transaction each time, and PostgreSQL prepares a function's
+-- expressions anew for every transaction, at a cost that grows with their size. The SQL function
+-- of V20 was even planned anew on every call. Measured per append: about 45 µs for V20's form,
+-- about a third less for this one (bench/access-log-append measures the whole append).
+CREATE OR REPLACE FUNCTION access_log_canonical(r access_log) RETURNS TEXT
+    LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    names CONSTANT TEXT[] := '{prev_hash,id,occurred_at,node_id,actor,agency,action,record_id,outcome,reason_codes,'
+        'request_id,counterpart_node,counterpart_party,holder_agency,purpose,categories,justification,'
+        'justification_fingerprint,request_digest,response_digest}';
+    vals TEXT[] := ARRAY[r.prev_hash, r.id::TEXT,
+        to_char(r.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), r.node_id, r.actor, r.agency,
+        r.action, r.record_id::TEXT, r.outcome, r.reason_codes, r.request_id::TEXT, r.counterpart_node,
+        r.counterpart_party, r.holder_agency, r.purpose, r.categories, r.justification, r.justification_fingerprint,
+        r.request_digest, r.response_digest];
+    out TEXT := E'access-log-v1\n';
+BEGIN
+    FOR i IN 1 .. 20 LOOP
+        out := out || names[i] || '=' || COALESCE(octet_length(vals[i])::TEXT || ':' || vals[i], '-') || E'\n';
+    END LOOP;
+    RETURN out;
+END $$;
+
 CREATE FUNCTION access_log_chain() RETURNS TRIGGER
     LANGUAGE plpgsql AS $$
 DECLARE

@@ -97,10 +97,16 @@ class AccessLogIT {
     @DisplayName("the canonical form computed by the node equals the documented one of the database function, row by row")
     void javaAndSqlCanonicalFormsAgree() {
         RegionData.register(region, "KZ-" + RUN + "-CAN", "Nazari");
+        var context = region.start("kz");
+        context.getBean(TransactionTemplate.class).executeWithoutResult(status -> context.getBean(AccessLog.class)
+                .append(new AccessEvent(Instant.now(), "инспектор." + RUN + "@kz-border", "KZ-BORDER", "kz",
+                        AccessAction.RECORD_READ, null, AccessEvent.OK, List.of("no_such_record"))));
         Integer differing = RegionData.owner(region, "kz").queryForObject("""
                 select count(*) from access_log a
                 where a.hash <> encode(sha256(convert_to(access_log_canonical(a), 'UTF8')), 'hex')""", Integer.class);
         assertEquals(0, differing);
+        JsonNode verify = RegionData.getJson(region, "kz", "/api/v1/audit/verify", kzDpo);
+        assertTrue(verify.path("valid").asBoolean(), "the node's Java verifier agrees with the database: " + verify);
     }
 
     @Test
