@@ -21,13 +21,17 @@ bench_prepare() {
   region_tool prepare "$REGION_DEFINITION" "$REGION_RUN_DIR" > /dev/null
 }
 
-# Starts node $1 in the background, with any further arguments as settings; prints its pid. The load of a bench comes from one token that
+# Starts node $1 in the background, with any further arguments as settings; prints its pid. With
+# BENCH_MAIN_CLASS and BENCH_CLASSPATH set, the node runs from that class and classpath instead of
+# the jar (a benchmark application of the test sources). The load of a bench comes from one token that
 # stands for many officers, so the per-officer rate limit of the bench nodes (gateway.rate-limit,
 # 120 calls a minute by default: 2/s) is raised to BENCH_RATE_LIMIT calls a minute (default
 # 1,000,000, the largest accepted) for officers and DPOs; the filter still runs on every call.
 bench_start() {
   local id=$1 limit=${BENCH_RATE_LIMIT:-1000000}; shift
-  "$java_bin" ${BENCH_JAVA_OPTS:-} -jar "$jar" --spring.config.additional-location="file:$REGION_RUN_DIR/$id/application.yml" \
+  local launch=(-jar "$jar")
+  if [ -n "${BENCH_MAIN_CLASS:-}" ]; then launch=(-cp "$BENCH_CLASSPATH" "$BENCH_MAIN_CLASS"); fi
+  "$java_bin" ${BENCH_JAVA_OPTS:-} "${launch[@]}" --spring.config.additional-location="file:$REGION_RUN_DIR/$id/application.yml" \
     --gateway.rate-limit.per-role.officer="$limit" --gateway.rate-limit.per-role.dpo="$limit" "$@" \
     > "$REGION_RUN_DIR/$id/console.log" 2>&1 &
   echo $!

@@ -113,6 +113,39 @@ class InboundExchange {
     }
 
     private String decideAndAnswer(VerifiedEnvelope envelope, ObjectNode payload, Instant now) {
+        Decided decided = decide(envelope, payload, now);
+        UUID requestId = decided.requestId();
+        String requesterAgency = decided.requesterAgency();
+        JsonNode request = payload.get("request");
+        Agency holder = decided.holder();
+        IncomingRequest incoming = decided.incoming();
+        Decision decision = decided.decision();
+        UUID recordId = decided.recordId();
+        String response = responses.sign(envelope, requestId, decision, recordId, now);
+        String reviewState = decision.outcome() == org.regionalexchange.policy.Outcome.PENDING_REVIEW ? "WAITING" : null;
+        ledger.insert(envelope.senderNode(), envelope.jti(), requestId, envelope.digest(), envelope.compact(),
+                requesterAgency, holder.id(),
+                JustificationFingerprint.of(incoming.request().justification()).sha256Hex(),
+                PolicyRequests.subjectKey(holder.id(), request.get("subject")), recordId, now,
+                decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null), reviewState,
+                response);
+        exchangeLog.decided(payload.get("officer").asString(), requesterAgency, recordId, decision,
+                exchangeLog.holderSide(envelope, holder.id(), response));
+        log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}", requestId,
+                envelope.senderNode(), requesterAgency, holder.id(), decision.outcome());
+        return response;
+    }
+
+    /** A received request decided: the subject's record when exactly one matched, else null. */
+    record Decided(UUID requestId, String requesterAgency, Agency holder, IncomingRequest incoming, UUID recordId,
+            Decision decision) {
+    }
+
+    /**
+     * The holder agency's check, the policy's screening, the subject's resolution and the decision,
+     * in the caller's transaction: no record is looked up for a request the screening refuses.
+     */
+    Decided decide(VerifiedEnvelope envelope, ObjectNode payload, Instant now) {
         UUID requestId = UUID.fromString(payload.get("requestId").asString());
         String requesterAgency = payload.get("requesterAgency").asString();
         JsonNode request = payload.get("request");
@@ -131,19 +164,7 @@ class InboundExchange {
             decision = engine.decide(incoming, candidates.stream().map(Candidate::facts).toList(), now);
         }
         UUID recordId = candidates.size() == 1 ? candidates.get(0).recordId() : null;
-        String response = responses.sign(envelope, requestId, decision, recordId, now);
-        String reviewState = decision.outcome() == org.regionalexchange.policy.Outcome.PENDING_REVIEW ? "WAITING" : null;
-        ledger.insert(envelope.senderNode(), envelope.jti(), requestId, envelope.digest(), envelope.compact(),
-                requesterAgency, holder.id(),
-                JustificationFingerprint.of(incoming.request().justification()).sha256Hex(),
-                PolicyRequests.subjectKey(holder.id(), request.get("subject")), recordId, now,
-                decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null), reviewState,
-                response);
-        exchangeLog.decided(payload.get("officer").asString(), requesterAgency, recordId, decision,
-                exchangeLog.holderSide(envelope, holder.id(), response));
-        log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}", requestId,
-                envelope.senderNode(), requesterAgency, holder.id(), decision.outcome());
-        return response;
+        return new Decided(requestId, requesterAgency, holder, incoming, recordId, decision);
     }
 
     /** The policy's view of a received request: the requester's node and party come from the signing key. */

@@ -39,11 +39,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ParticipantRegistry registry, NodeProperties node,
             JwtProperties jwt, ProblemResponses problems, RateLimitProperties rateLimits, Clock clock)
             throws Exception {
-        ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> { })
+        bearerTokens(http, registry, node, jwt, problems, rateLimits, clock)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -57,7 +53,22 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.DPO.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/directory/**").authenticated()
-                        .anyRequest().denyAll())
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    /**
+     * Everything of the chain but the authorization table: stateless bearer-token authentication
+     * ({@link OfficerTokenConverter}), problem+json refusals and the per-officer rate limit.
+     */
+    static HttpSecurity bearerTokens(HttpSecurity http, ParticipantRegistry registry, NodeProperties node,
+            JwtProperties jwt, ProblemResponses problems, RateLimitProperties rateLimits, Clock clock)
+            throws Exception {
+        ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
+        return http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> { })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(j -> j.jwtAuthenticationConverter(new OfficerTokenConverter(registry, node.id(), jwt)))
                         .authenticationEntryPoint(handlers)
@@ -66,7 +77,6 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .addFilterAfter(new RateLimitFilter(rateLimits, problems, clock), BearerTokenAuthenticationFilter.class);
-        return http.build();
     }
 
     @Bean

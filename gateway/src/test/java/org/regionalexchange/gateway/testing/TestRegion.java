@@ -86,6 +86,11 @@ public final class TestRegion implements AutoCloseable {
 
     /** Starts node {@code id} (if not running) with extra {@code --key=value} arguments. */
     public synchronized ConfigurableApplicationContext start(String id, String... extraArguments) {
+        return start(id, new Class<?>[] {GatewayApplication.class}, extraArguments);
+    }
+
+    /** Starts node {@code id} (if not running) from {@code sources}, the gateway's application among them. */
+    public synchronized ConfigurableApplicationContext start(String id, Class<?>[] sources, String... extraArguments) {
         return running.computeIfAbsent(id, key -> {
             List<String> arguments = new ArrayList<>();
             arguments.add("--spring.config.additional-location=file:" + runDir.resolve(id).resolve("application.yml"));
@@ -94,7 +99,7 @@ public final class TestRegion implements AutoCloseable {
             if (arguments.stream().noneMatch(a -> a.startsWith("--gateway.rate-limit."))) {
                 arguments.add("--gateway.rate-limit.requests-per-minute=100000");
             }
-            return new SpringApplicationBuilder(GatewayApplication.class).run(arguments.toArray(String[]::new));
+            return new SpringApplicationBuilder(sources).run(arguments.toArray(String[]::new));
         });
     }
 
