@@ -33,6 +33,12 @@ class AgreementService implements Agreements {
 
     private final EntityManager em;
 
+    /** The agreements as the policy sees them, with the digest of the rows they were made from. */
+    private volatile Converted converted;
+
+    private record Converted(String digest, List<org.regionalexchange.policy.model.Agreement> agreements) {
+    }
+
     AgreementService(EntityManager em) {
         this.em = em;
     }
@@ -91,10 +97,25 @@ class AgreementService implements Agreements {
         return agreement.apply(document, "FILE");
     }
 
+    /**
+     * Every agreement as the policy sees them. Every exchange asks, so the converted list is kept
+     * and reused while a digest of the table's rows, read in the caller's transaction, is unchanged:
+     * a change by any replica, the admin API, the deployment file or by hand is seen by the next
+     * decision.
+     */
     @Override
     @Transactional(readOnly = true)
     public List<org.regionalexchange.policy.model.Agreement> forPolicy() {
-        return all().stream().map(AgreementService::forPolicy).toList();
+        String digest = em.createNativeQuery(
+                "select coalesce(md5(string_agg(a::text, '|' order by a.agreement_id)), '') from agreement a",
+                String.class).getSingleResult().toString();
+        Converted known = converted;
+        if (known != null && known.digest().equals(digest)) {
+            return known.agreements();
+        }
+        List<org.regionalexchange.policy.model.Agreement> fresh = all().stream().map(AgreementService::forPolicy).toList();
+        converted = new Converted(digest, fresh);
+        return fresh;
     }
 
     private static org.regionalexchange.policy.model.Agreement forPolicy(Agreement agreement) {

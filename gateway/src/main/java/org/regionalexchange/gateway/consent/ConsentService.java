@@ -22,6 +22,7 @@ import org.regionalexchange.gateway.records.SubjectRecords;
 import org.regionalexchange.gateway.security.Officer;
 import org.regionalexchange.gateway.validation.CountryCodes;
 import org.regionalexchange.gateway.validation.JsonText;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +54,7 @@ class ConsentService implements Consents {
     @Transactional(readOnly = true)
     public java.util.List<org.regionalexchange.policy.model.Consent> forPolicy(UUID recordId) {
         return em.createQuery("select c from Consent c where c.recordId = :record order by c.recordedAt", Consent.class)
-                .setParameter("record", recordId).getResultList().stream().map(Consent::forPolicy).toList();
+                .setParameter("record", recordId).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList().stream().map(Consent::forPolicy).toList();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.regionalexchange.gateway.records;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ import org.regionalexchange.gateway.validation.JsonText;
 import org.regionalexchange.policy.Decision;
 import org.regionalexchange.policy.model.Consent;
 import org.regionalexchange.policy.model.SubjectSelector;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -120,23 +122,32 @@ class RecordService implements SubjectRecords {
     @Override
     @Transactional(readOnly = true)
     public org.regionalexchange.policy.model.SubjectRecord forPolicy(UUID recordId, List<Consent> consents) {
-        return DecisionBridge.facts(em.find(SubjectRecord.class, recordId), consents);
+        return DecisionBridge.facts(readOnly(recordId), consents);
     }
 
     @Override
     @Transactional(readOnly = true)
     public ObjectNode release(UUID recordId, Decision decision) {
-        return DecisionBridge.release(em.find(SubjectRecord.class, recordId), decision);
+        return DecisionBridge.release(readOnly(recordId), decision);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<ObjectNode> forLiaison(UUID recordId, java.util.Set<org.regionalexchange.policy.model.Category> consentedCategories) {
-        SubjectRecord record = em.find(SubjectRecord.class, recordId);
+        SubjectRecord record = readOnly(recordId);
         if (record == null) {
             return Optional.empty();
         }
         return DecisionBridge.forLiaison(record, consentedCategories);
+    }
+
+    /**
+     * The record for reading only: Hibernate keeps no snapshot of its JSON content and does not
+     * compare it at flush, which the holder's read-write transactions would otherwise do for every
+     * record a decision reads.
+     */
+    private SubjectRecord readOnly(UUID recordId) {
+        return em.find(SubjectRecord.class, recordId, Map.of(HibernateHints.HINT_READ_ONLY, true));
     }
 
     /** The record if the officer's agency holds it; otherwise the refusal is logged and 404 thrown. */

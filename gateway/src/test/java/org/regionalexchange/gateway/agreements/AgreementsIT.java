@@ -2,6 +2,7 @@ package org.regionalexchange.gateway.agreements;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.regionalexchange.gateway.testing.Problems.assertProblem;
 
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
+import org.regionalexchange.gateway.testing.RegionData;
 import org.regionalexchange.gateway.testing.TestRegion;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tools.jackson.databind.JsonNode;
@@ -110,6 +113,28 @@ class AgreementsIT {
         assertProblem(Http.get(region.uri("kz", "/api/v1/admin/agreements/NO-SUCH"), admin), 404, "not_found");
         assertProblem(Http.get(region.uri("kz", "/api/v1/admin/agreements"), region.token("KZ-MIGRATION", "registrar")),
                 403, "role_not_permitted");
+    }
+
+    @Test
+    @DisplayName("the policy's view of the agreements is reused while the table is unchanged; a change made by hand in the database is seen by the next call")
+    void policyViewFollowsTheTable() {
+        Agreements agreements = region.start("tj").getBean(Agreements.class);
+        var first = agreements.forPolicy();
+        assertSame(first, agreements.forPolicy(), "unchanged table, same converted list");
+        JdbcTemplate owner = RegionData.owner(region, "tj");
+        LocalDate until = owner.queryForObject("select valid_until from agreement where agreement_id = 'KG-TJ-2025-PROT'",
+                LocalDate.class);
+        try {
+            owner.update("update agreement set valid_until = '2031-01-01' where agreement_id = 'KG-TJ-2025-PROT'");
+            var changed = agreements.forPolicy().stream().filter(a -> a.id().equals("KG-TJ-2025-PROT")).findFirst()
+                    .orElseThrow();
+            assertEquals(java.util.Optional.of(LocalDate.of(2031, 1, 1)), changed.validUntil());
+        } finally {
+            owner.update("update agreement set valid_until = ? where agreement_id = 'KG-TJ-2025-PROT'", until);
+        }
+        var restored = agreements.forPolicy().stream().filter(a -> a.id().equals("KG-TJ-2025-PROT")).findFirst()
+                .orElseThrow();
+        assertEquals(java.util.Optional.ofNullable(until), restored.validUntil());
     }
 
     @Test
