@@ -27,10 +27,13 @@ bench_prepare() {
 # stands for many officers, so the per-officer rate limit of the bench nodes (gateway.rate-limit,
 # 120 calls a minute by default: 2/s) is raised to BENCH_RATE_LIMIT calls a minute (default
 # 1,000,000, the largest accepted) for officers and DPOs; the filter still runs on every call.
+# With BENCH_CDS=on the node runs with the class-data sharing archive of cds_prepare (deploy/local/lib.sh)
+# when it is current; otherwise from the jar.
 bench_start() {
   local id=$1 limit=${BENCH_RATE_LIMIT:-1000000}; shift
   local launch=(-jar "$jar")
-  if [ -n "${BENCH_MAIN_CLASS:-}" ]; then launch=(-cp "$BENCH_CLASSPATH" "$BENCH_MAIN_CLASS"); fi
+  if [ -n "${BENCH_MAIN_CLASS:-}" ]; then launch=(-cp "$BENCH_CLASSPATH" "$BENCH_MAIN_CLASS")
+  elif [ "${BENCH_CDS:-off}" = on ]; then cds_launch; fi
   "$java_bin" ${BENCH_JAVA_OPTS:-} "${launch[@]}" --spring.config.additional-location="file:$REGION_RUN_DIR/$id/application.yml" \
     --gateway.rate-limit.per-role.officer="$limit" --gateway.rate-limit.per-role.dpo="$limit" "$@" \
     > "$REGION_RUN_DIR/$id/console.log" 2>&1 &
