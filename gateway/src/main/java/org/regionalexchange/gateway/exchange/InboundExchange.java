@@ -187,7 +187,7 @@ class InboundExchange {
                 .forEach(a -> senderAgencies.add(AgencyId.of(a.id())));
         String subjectKey = PolicyRequests.subjectKey(request.get("holderAgency").asString(), request.get("subject"));
         JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(requesterAgency,
-                JustificationFingerprint.of(information.justification()).sha256Hex(),
+                JustificationFingerprint.of(information.justification()).sha256Hex(), subjectKey,
                 now.minus(policy.justification().reuseWindow())));
         Party holder = PolicyRequests.party(registry, request.get("holderAgency").asString());
         return new IncomingRequest(information, senderAgencies, holder, records.agreements(), history);

@@ -113,7 +113,7 @@ class OutboundExchange {
         InformationRequest information = PolicyRequests.toInformationRequest(request, requester);
         String subjectKey = PolicyRequests.subjectKey(holderAgencyId, request.get("subject"));
         JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(
-                officer.agency(), JustificationFingerprint.of(information.justification()).sha256Hex(),
+                officer.agency(), JustificationFingerprint.of(information.justification()).sha256Hex(), subjectKey,
                 now.minus(policy.justification().reuseWindow())));
         engine.checkBeforeSending(information, history, now).ifPresent(refusal -> {
             throw refused(refusal);

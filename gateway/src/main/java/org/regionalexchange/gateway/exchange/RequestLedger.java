@@ -74,16 +74,26 @@ class RequestLedger {
     }
 
     /**
-     * The agency's uses of one justification (by fingerprint) since {@code since}, for the reuse
-     * rule: only an equal fingerprint can be a reuse, so no other row needs to be read.
+     * What the reuse rule needs of the agency's uses of one justification (by fingerprint) since
+     * {@code since}: one use for a subject other than {@code subjectKey}, if there is any. Only an
+     * equal fingerprint for another subject can be a reuse, so at most one row is read, by two
+     * bounded scans of the index on (agency, fingerprint, subject, time) either side of the
+     * subject — however often the same justification was used for the same subject.
      */
-    List<RecentJustification> recentJustifications(String agency, String fingerprint, Instant since) {
+    List<RecentJustification> recentJustifications(String agency, String fingerprint, String subjectKey, Instant since) {
         return jdbc.sql("""
-                select justification_fingerprint, subject_key, created_at from exchange_request
-                where agency = :agency and justification_fingerprint = :fingerprint and created_at >= :since""")
-                .param("agency", agency).param("fingerprint", fingerprint).param("since", Timestamp.from(since))
-                .query((rs, n) -> new RecentJustification(AgencyId.of(agency),
-                        new JustificationFingerprint(rs.getString(1)), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                (select subject_key, created_at from exchange_request
+                 where agency = :agency and justification_fingerprint = :fingerprint and subject_key < :subject
+                   and created_at >= :since limit 1)
+                union all
+                (select subject_key, created_at from exchange_request
+                 where agency = :agency and justification_fingerprint = :fingerprint and subject_key > :subject
+                   and created_at >= :since limit 1)
+                limit 1""")
+                .param("agency", agency).param("fingerprint", fingerprint).param("subject", subjectKey)
+                .param("since", Timestamp.from(since))
+                .query((rs, n) -> new RecentJustification(AgencyId.of(agency), new JustificationFingerprint(fingerprint),
+                        rs.getString(1), rs.getTimestamp(2).toInstant()))
                 .list();
     }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -202,6 +203,23 @@ class ExchangeIT {
         var again = Http.postJson(region.uri("kg", "/api/v1/requests"), kgOfficer, request("KZ-MIGRATION", first,
                 "KG-SMS-2026-0901", "RSD_CASE_PROCESSING", "\"IDENTITY\", \"CASE_STATUS\"", justification));
         assertEquals(200, again.statusCode(), "the same person again is no reuse: " + again.body());
+        // Both ledgers answer the rule's question with at most one use, by another subject.
+        JdbcTemplate kz = new JdbcTemplate(region.start("kz").getBean(DataSource.class));
+        var row = kz.queryForMap("select justification_fingerprint, subject_key from exchange_received"
+                + " where request_id = ?", UUID.fromString(Problems.json(again.body()).path("requestId").asString()));
+        String fingerprint = (String) row.get("justification_fingerprint");
+        String subject = (String) row.get("subject_key");
+        java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        ReceivedLedger received = region.start("kz").getBean(ReceivedLedger.class);
+        RequestLedger sent = region.start("kg").getBean(RequestLedger.class);
+        assertEquals(List.of(), received.recentJustifications("KG-SMS", fingerprint, subject, since));
+        assertEquals(List.of(), sent.recentJustifications("KG-SMS", fingerprint, subject, since));
+        for (String other : List.of(subject.substring(0, subject.length() - 1), subject + "0")) {
+            assertEquals(List.of(subject), received.recentJustifications("KG-SMS", fingerprint, other, since).stream()
+                    .map(org.regionalexchange.policy.model.RecentJustification::subjectKey).toList());
+            assertEquals(List.of(subject), sent.recentJustifications("KG-SMS", fingerprint, other, since).stream()
+                    .map(org.regionalexchange.policy.model.RecentJustification::subjectKey).toList());
+        }
         JsonNode problem = assertProblem(Http.postJson(region.uri("kg", "/api/v1/requests"), kgOfficer,
                 request("KZ-MIGRATION", second, "KG-SMS-2026-0901", "RSD_CASE_PROCESSING",
                         "\"IDENTITY\", \"CASE_STATUS\"", justification)), 422, "justification_insufficient");
