@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.regionalexchange.policy.model.AgencyId;
-import org.regionalexchange.policy.model.JustificationFingerprint;
 import org.regionalexchange.policy.model.RecentJustification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -73,27 +71,11 @@ class RequestLedger {
                 .optional();
     }
 
-    /**
-     * What the reuse rule needs of the agency's uses of one justification (by fingerprint) since
-     * {@code since}: one use for a subject other than {@code subjectKey}, if there is any. Only an
-     * equal fingerprint for another subject can be a reuse, so at most one row is read, by two
-     * bounded scans of the index on (agency, fingerprint, subject, time) either side of the
-     * subject — however often the same justification was used for the same subject.
-     */
+    private static final JustificationUses.Ledger USES = new JustificationUses.Ledger("exchange_request", "agency",
+            "created_at");
+
+    /** One use of the justification by the agency for another subject since {@code since}, if any. */
     List<RecentJustification> recentJustifications(String agency, String fingerprint, String subjectKey, Instant since) {
-        return jdbc.sql("""
-                (select subject_key, created_at from exchange_request
-                 where agency = :agency and justification_fingerprint = :fingerprint and subject_key < :subject
-                   and created_at >= :since limit 1)
-                union all
-                (select subject_key, created_at from exchange_request
-                 where agency = :agency and justification_fingerprint = :fingerprint and subject_key > :subject
-                   and created_at >= :since limit 1)
-                limit 1""")
-                .param("agency", agency).param("fingerprint", fingerprint).param("subject", subjectKey)
-                .param("since", Timestamp.from(since))
-                .query((rs, n) -> new RecentJustification(AgencyId.of(agency), new JustificationFingerprint(fingerprint),
-                        rs.getString(1), rs.getTimestamp(2).toInstant()))
-                .list();
+        return JustificationUses.byAnotherSubject(jdbc, USES, agency, fingerprint, subjectKey, since);
     }
 }
