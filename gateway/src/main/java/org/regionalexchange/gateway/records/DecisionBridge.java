@@ -51,14 +51,7 @@ final class DecisionBridge {
         RecordContent content = record.claim(PersonalDataAccess.FOR_RELEASE_UNDER_DECISION);
         ObjectNode out = JsonText.mapper().createObjectNode();
         for (Category category : released) {
-            JsonNode data = switch (category) {
-                case IDENTITY -> content.identity();
-                case CASE_STATUS -> caseStatus(content);
-                case CLAIM -> content.claim();
-                case FAMILY -> content.family();
-                case CONTACT -> content.contact();
-                case SPECIFIC_NEEDS -> content.specificNeeds();
-            };
+            JsonNode data = dataOf(content, category);
             if (data == null) {
                 continue;
             }
@@ -86,14 +79,7 @@ final class DecisionBridge {
             if (!consented.contains(category)) {
                 continue;
             }
-            JsonNode data = switch (category) {
-                case IDENTITY -> content.identity();
-                case CASE_STATUS -> caseStatus(content);
-                case CLAIM -> content.claim();
-                case FAMILY -> content.family();
-                case CONTACT -> content.contact();
-                case SPECIFIC_NEEDS -> content.specificNeeds();
-            };
+            JsonNode data = dataOf(content, category);
             if (data != null) {
                 categories.set(category.name(), data.deepCopy());
             }
@@ -123,5 +109,17 @@ final class DecisionBridge {
             array.forEach(code -> codes.add(CountryCode.of(code.asString())));
         }
         return codes;
+    }
+
+    /** The record's data of one category (null when the record has none). */
+    private static JsonNode dataOf(RecordContent content, Category category) {
+        return switch (category) {
+            case IDENTITY -> content.identity();
+            case CASE_STATUS -> caseStatus(content);
+            case CLAIM -> content.claim();
+            case FAMILY -> content.family();
+            case CONTACT -> content.contact();
+            case SPECIFIC_NEEDS -> content.specificNeeds();
+        };
     }
 }
