@@ -56,6 +56,36 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("personal data leaves in an exchange only from a judgment: HolderRecords alone calls release(RecordRef, Decision),"
+            + " and ResponseBuilder alone asks HolderRecords for released data")
+    void releaseOnlyFromAJudgment() {
+        onlyJudgmentsRelease().check(classes);
+        onlyTheAnswerReadsReleasedData().check(classes);
+    }
+
+    @Test
+    @DisplayName("the release rule fails on a planted release outside the judged path")
+    void releaseRuleCatchesAPlantedRelease() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                org.regionalexchange.gateway.architecture.PlantedRelease.class);
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> onlyJudgmentsRelease().check(planted));
+    }
+
+    private static ArchRule onlyJudgmentsRelease() {
+        return noClasses().that().doNotHaveFullyQualifiedName("org.regionalexchange.gateway.exchange.HolderRecords")
+                .should().callMethod("org.regionalexchange.gateway.records.SubjectRecords", "release",
+                        "org.regionalexchange.gateway.records.RecordRef", "org.regionalexchange.policy.Decision")
+                .orShould().callMethod("org.regionalexchange.gateway.records.RecordService", "release",
+                        "org.regionalexchange.gateway.records.RecordRef", "org.regionalexchange.policy.Decision");
+    }
+
+    private static ArchRule onlyTheAnswerReadsReleasedData() {
+        return noClasses().that().doNotHaveFullyQualifiedName("org.regionalexchange.gateway.exchange.ResponseBuilder")
+                .should().callMethod("org.regionalexchange.gateway.exchange.HolderRecords", "released",
+                        "org.regionalexchange.gateway.exchange.Judgment");
+    }
+
+    @Test
     @DisplayName("feature packages have no dependency cycles")
     void noCycles() {
         slices().matching("org.regionalexchange.gateway.(*)..").should().beFreeOfCycles().check(classes);

@@ -124,6 +124,38 @@ public final class Decision {
         return fromVerdicts(next, Optional.empty(), internalDetails);
     }
 
+    /**
+     * This release limited to {@code allowed}: a category it releases that is not in {@code allowed} is
+     * withheld with {@code review_required}. Never releases anything this decision does not.
+     */
+    Decision narrowedTo(java.util.Set<Category> allowed) {
+        if (outcome != Outcome.RELEASED && outcome != Outcome.PARTIALLY_RELEASED) {
+            throw new IllegalArgumentException("Cannot narrow a " + outcome + " decision; expected a release");
+        }
+        EnumMap<Category, CategoryVerdict> next = new EnumMap<>(Category.class);
+        boolean anyReleased = false;
+        for (CategoryVerdict v : verdicts.values()) {
+            if (v.status() == VerdictStatus.RELEASED && !allowed.contains(v.category())) {
+                next.put(v.category(), CategoryVerdict.withheld(v.category(), ReasonCode.REVIEW_REQUIRED));
+            } else {
+                next.put(v.category(), v);
+                anyReleased |= v.status() == VerdictStatus.RELEASED;
+            }
+        }
+        Optional<Obligations> kept = anyReleased ? obligations.map(o -> withoutWithheld(o, next)) : Optional.empty();
+        return fromVerdicts(next, kept, internalDetails);
+    }
+
+    private static Obligations withoutWithheld(Obligations obligations, Map<Category, CategoryVerdict> verdicts) {
+        EnumMap<Category, List<String>> redactions = new EnumMap<>(Category.class);
+        obligations.redactions().forEach((category, fields) -> {
+            if (verdicts.get(category) != null && verdicts.get(category).status() != VerdictStatus.WITHHELD) {
+                redactions.put(category, fields);
+            }
+        });
+        return new Obligations(obligations.handling(), obligations.permittedUse(), obligations.retainUntil(), redactions);
+    }
+
     private static List<Reason> reasonsOf(List<ReasonCode> codes) {
         List<Reason> reasons = new ArrayList<>(codes.size());
         for (ReasonCode code : codes) {

@@ -26,7 +26,8 @@ import org.regionalexchange.policy.model.SubjectRecord;
  *   <li>{@link #checkBeforeSending} at the requester's node, before anything leaves it;</li>
  *   <li>{@link #screen} at the holder, before any record lookup (steps 2-5 of ARCHITECTURE.md §6);</li>
  *   <li>{@link #decide} at the holder over the resolved candidate records (steps 2-10);</li>
- *   <li>{@link #applyReview} / {@link #decideAfterReview} when a reviewer answers a {@code PENDING_REVIEW}.</li>
+ *   <li>{@link #applyReview} / {@link #decideAfterReview} when a reviewer answers a {@code PENDING_REVIEW};</li>
+ *   <li>{@link #decideAtCollection} when the requester collects an answer that released data.</li>
  * </ol>
  */
 public final class PolicyEngine {
@@ -173,11 +174,21 @@ public final class PolicyEngine {
      * What the gateway should call when a reviewer answers: the request is decided again at the review instant
      * (a consent withdrawn or a hold placed since the request was made takes effect), then the verdict is
      * applied. If the fresh decision no longer needs review it stands, except that a rejection still withholds
-     * whatever it would release.
+     * whatever it would release. If the record the first decision judged is not the one that matches now, or
+     * changed, the answer is the uniform {@code NOT_AVAILABLE} ({@code subject_changed}): a reviewer's approval
+     * never releases a record nobody judged.
      */
-    public Decision decideAfterReview(IncomingRequest incoming, List<SubjectRecord> candidates, ReviewVerdict verdict,
-                                      Instant now) {
+    public Decision decideAfterReview(IncomingRequest incoming, List<SubjectRecord> candidates, JudgedRecord judged,
+                                      ReviewVerdict verdict, Instant now) {
+        Objects.requireNonNull(judged, "judged record");
         Decision fresh = decide(incoming, candidates, now);
+        // A refusal or a hold / country-of-origin answer on the record as it is now stands (it releases nothing
+        // and its true reason is the more telling); anything else about a changed record is subject_changed.
+        if (judged == JudgedRecord.CHANGED && fresh.outcome() != Outcome.REFUSED
+                && !(fresh.outcome() == Outcome.NOT_AVAILABLE && fresh.internalReason().map(ReasonCode::step)
+                        .orElse(0) == 7)) {
+            return Decision.notAvailable(ReasonCode.SUBJECT_CHANGED);
+        }
         if (fresh.outcome() == Outcome.PENDING_REVIEW) {
             return fresh.reviewed(verdict);
         }
@@ -186,6 +197,34 @@ public final class PolicyEngine {
             return fresh.rejectedOnReview();
         }
         return fresh;
+    }
+
+    /**
+     * The uniform answer when the holder cannot release the record a decision judged, because it is gone or
+     * changed at the moment of release ({@code subject_changed}, for the holder's log only).
+     */
+    public Decision subjectChanged() {
+        return Decision.notAvailable(ReasonCode.SUBJECT_CHANGED);
+    }
+
+    /**
+     * What the holder releases when the requester collects an answer that released data (after a review, or
+     * a retried collection): the request is decided again now — consent, holds, country of origin,
+     * agreement, validity — as an approved review would decide it, and only categories that both the earlier
+     * decision released and the fresh decision still releases leave; any other is withheld
+     * ({@code review_required}: nobody approved its release). A consent withdrawn after the approval takes
+     * effect at once (ASVS 8.3.2).
+     *
+     * @param released the categories the earlier decision released
+     */
+    public Decision decideAtCollection(IncomingRequest incoming, List<SubjectRecord> candidates, JudgedRecord judged,
+                                       Set<Category> released, Instant now) {
+        Objects.requireNonNull(released, "released categories");
+        Decision fresh = decideAfterReview(incoming, candidates, judged, ReviewVerdict.APPROVE, now);
+        if (fresh.outcome() != Outcome.RELEASED && fresh.outcome() != Outcome.PARTIALLY_RELEASED) {
+            return fresh;
+        }
+        return fresh.narrowedTo(released);
     }
 
     /** Step 3's request-level checks, shared by the requester's and the holder's side. */

@@ -43,6 +43,8 @@ public enum ReasonCode {
     // Step 6: subject resolution
     NO_MATCH("no_match", HOLDER_LOG_ONLY, 6, "No record matches the subject selector."),
     AMBIGUOUS_MATCH("ambiguous_match", HOLDER_LOG_ONLY, 6, "More than one record matches the subject selector."),
+    SUBJECT_CHANGED("subject_changed", HOLDER_LOG_ONLY, 6,
+            "The record an earlier decision judged no longer matches alone, or changed since it was judged."),
     // Step 7: the record itself
     COUNTRY_OF_ORIGIN_ON_RECORD("country_of_origin_on_record", HOLDER_LOG_ONLY, 7,
             "The requester's country is a nationality, former habitual residence or country of feared"

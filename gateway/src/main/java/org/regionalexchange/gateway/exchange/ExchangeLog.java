@@ -74,6 +74,16 @@ class ExchangeLog {
                 detail);
     }
 
+    /**
+     * Holder side: the requester node collected an answer that was decided again at collection; the
+     * entry carries that decision's reasons (the review's own entry keeps the reviewer's decision).
+     */
+    void collectedAfterDecision(String senderNode, String requesterAgency, UUID recordId, Decision decision,
+            ExchangeDetail detail) {
+        append("node:" + senderNode, requesterAgency, AccessAction.ANSWER_COLLECTED, recordId,
+                decision.outcome().name(), reasons(decision), detail);
+    }
+
     void reviewQueueRead(String reviewer, String agency) {
         append(reviewer, agency, AccessAction.REVIEW_QUEUE_READ, null, AccessEvent.OK, List.of(), null);
     }
@@ -126,6 +136,14 @@ class ExchangeLog {
 
     private String party(String nodeId) {
         return registry.node(nodeId).map(n -> n.country() != null ? n.country() : n.organization()).orElse(null);
+    }
+
+    /** The categories a signed answer of this node released. */
+    static java.util.Set<org.regionalexchange.policy.model.Category> releasedCategories(String responseJws) {
+        java.util.Set<org.regionalexchange.policy.model.Category> categories =
+                java.util.EnumSet.noneOf(org.regionalexchange.policy.model.Category.class);
+        released(responseJws).forEach(c -> categories.add(org.regionalexchange.policy.model.Category.valueOf(c)));
+        return categories;
     }
 
     /** The categories a signed answer released, in its order. */

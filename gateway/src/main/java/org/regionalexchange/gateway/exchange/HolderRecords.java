@@ -1,12 +1,12 @@
 package org.regionalexchange.gateway.exchange;
 
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 
 import org.regionalexchange.gateway.agreements.Agreements;
 import org.regionalexchange.gateway.consent.Consents;
+import org.regionalexchange.gateway.records.RecordRef;
 import org.regionalexchange.gateway.records.SubjectRecords;
-import org.regionalexchange.policy.Decision;
 import org.regionalexchange.policy.model.Agreement;
 import org.regionalexchange.policy.model.SubjectRecord;
 import org.regionalexchange.policy.model.SubjectSelector;
@@ -17,13 +17,13 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What the holder side of an exchange needs from this node's records, consents and agreements:
  * the candidates for a selector with the facts and consents the policy decides on, the released
- * data of a decision, and the agreements.
+ * data of a judgment, and the agreements.
  */
 @Component
 class HolderRecords {
 
-    /** A record that matches a selector: its id, and its facts and consents as the policy sees them. */
-    record Candidate(UUID recordId, SubjectRecord facts) {
+    /** A record that matches a selector: the version read, and its facts and consents as the policy sees them. */
+    record Candidate(RecordRef ref, SubjectRecord facts) {
     }
 
     private final SubjectRecords records;
@@ -39,13 +39,20 @@ class HolderRecords {
     /** Every record of {@code holderAgency} that the selector matches: none, one or several; never a guess. */
     List<Candidate> candidates(String holderAgency, SubjectSelector selector) {
         return records.resolve(holderAgency, selector).stream()
-                .map(id -> new Candidate(id, records.forPolicy(id, consents.forPolicy(id))))
+                .map(id -> records.forDecision(id, consents.forPolicy(id)))
+                .flatMap(Optional::stream)
+                .map(facts -> new Candidate(facts.ref(), facts.facts()))
                 .toList();
     }
 
-    /** The released data of a decision about one record: the only path by which personal data leaves. */
-    ObjectNode released(UUID recordId, Decision decision) {
-        return records.release(recordId, decision);
+    /**
+     * The released data of a judgment: the record it judged, at the version it judged; the only path
+     * by which personal data leaves in an exchange.
+     *
+     * @throws org.regionalexchange.gateway.records.RecordChanged if that version is no longer the record's
+     */
+    ObjectNode released(Judgment judgment) {
+        return records.release(judgment.judged(), judgment.decision());
     }
 
     List<Agreement> agreements() {

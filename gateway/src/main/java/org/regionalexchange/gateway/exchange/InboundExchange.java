@@ -16,17 +16,20 @@ import org.regionalexchange.gateway.error.FieldError;
 import org.regionalexchange.gateway.exchange.HolderRecords.Candidate;
 import org.regionalexchange.gateway.exchange.ReceivedLedger.Received;
 import org.regionalexchange.gateway.node.NodeProperties;
+import org.regionalexchange.gateway.records.RecordRef;
 import org.regionalexchange.gateway.signing.EnvelopeRejectedException;
 import org.regionalexchange.gateway.signing.EnvelopeSigner;
 import org.regionalexchange.gateway.signing.EnvelopeVerifier;
 import org.regionalexchange.gateway.signing.VerifiedEnvelope;
 import org.regionalexchange.gateway.validation.JsonSchemas;
 import org.regionalexchange.policy.Decision;
+import org.regionalexchange.policy.JudgedRecord;
 import org.regionalexchange.policy.PolicyEngine;
 import org.regionalexchange.policy.ReasonCode;
 import org.regionalexchange.policy.ReviewVerdict;
 import org.regionalexchange.policy.config.PolicyConfig;
 import org.regionalexchange.policy.model.AgencyId;
+import org.regionalexchange.policy.model.Category;
 import org.regionalexchange.policy.model.IncomingRequest;
 import org.regionalexchange.policy.model.InformationRequest;
 import org.regionalexchange.policy.model.JustificationFingerprint;
@@ -119,26 +122,42 @@ class InboundExchange {
         JsonNode request = payload.get("request");
         Agency holder = decided.holder();
         IncomingRequest incoming = decided.incoming();
-        Decision decision = decided.decision();
-        UUID recordId = decided.recordId();
-        String response = responses.sign(envelope, requestId, decision, recordId, now);
+        ResponseBuilder.Signed signed = responses.sign(envelope, requestId, decided.judgment(), now);
+        Judgment judgment = signed.judgment();
+        Decision decision = judgment.decision();
         String reviewState = decision.outcome() == org.regionalexchange.policy.Outcome.PENDING_REVIEW ? "WAITING" : null;
         ledger.insert(envelope.senderNode(), envelope.jti(), requestId, envelope.digest(), envelope.compact(),
                 requesterAgency, holder.id(),
                 JustificationFingerprint.of(incoming.request().justification()).sha256Hex(),
-                PolicyRequests.subjectKey(holder.id(), request.get("subject")), recordId, now,
-                decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null), reviewState,
-                response);
-        exchangeLog.decided(payload.get("officer").asString(), requesterAgency, recordId, decision,
-                exchangeLog.holderSide(envelope, holder.id(), response));
+                PolicyRequests.subjectKey(holder.id(), request.get("subject")), judgment.recordId(),
+                judgment.recordVersion(), now, decision.outcome().name(),
+                decision.internalReason().map(ReasonCode::code).orElse(null), reviewState, signed.jws());
+        exchangeLog.decided(peerOfficer(envelope), requesterAgency, judgment.recordId(), decision,
+                exchangeLog.holderSide(envelope, holder.id(), signed.jws()));
         log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}", requestId,
                 envelope.senderNode(), requesterAgency, holder.id(), decision.outcome());
-        return response;
+        return signed.jws();
     }
 
-    /** A received request decided: the subject's record when exactly one matched, else null. */
-    record Decided(UUID requestId, String requesterAgency, Agency holder, IncomingRequest incoming, UUID recordId,
-            Decision decision) {
+    /**
+     * The requesting officer as the holder's log names them: namespaced by the node that signed the
+     * request, so a peer cannot make the log name one of this node's own officers.
+     */
+    static String peerOfficer(VerifiedEnvelope envelope) {
+        String officer = envelope.payload().path("officer").asString("");
+        return "node:" + envelope.senderNode() + "/" + officer;
+    }
+
+    /** A received request decided, with the record the decision judged when exactly one matched. */
+    record Decided(UUID requestId, String requesterAgency, Agency holder, IncomingRequest incoming, Judgment judgment) {
+
+        Decision decision() {
+            return judgment.decision();
+        }
+
+        UUID recordId() {
+            return judgment.recordId();
+        }
     }
 
     /**
@@ -163,8 +182,7 @@ class InboundExchange {
         if (decision == null) {
             decision = engine.decide(incoming, candidates.stream().map(Candidate::facts).toList(), now);
         }
-        UUID recordId = candidates.size() == 1 ? candidates.get(0).recordId() : null;
-        return new Decided(requestId, requesterAgency, holder, incoming, recordId, decision);
+        return new Decided(requestId, requesterAgency, holder, incoming, Judgment.of(decision, candidates));
     }
 
     /** The policy's view of a received request: the requester's node and party come from the signing key. */
@@ -193,19 +211,55 @@ class InboundExchange {
         return new IncomingRequest(information, senderAgencies, holder, records.agreements(), history);
     }
 
-    /** The decision a reviewer of the holder agency makes final; approval never releases what the rules withhold. */
-    Decision decideAfterReview(Received received, ReviewVerdict verdict, Instant now) {
+    /**
+     * The decision a reviewer of the holder agency makes final; approval never releases what the
+     * rules withhold, nor a record other than the one judged when the request arrived.
+     */
+    Judgment decideAfterReview(Received received, ReviewVerdict verdict, Instant now) {
         Reconsidered again = reconsider(received, now);
-        return engine.decideAfterReview(again.incoming(), again.candidates(), verdict, now);
+        return again.judgment(engine.decideAfterReview(again.incoming(), again.facts(), again.judged(), verdict, now));
     }
 
-    /** The stored request decided again now, as it stands before any review (for the reviewer's queue). */
+    /**
+     * The answer of a request that released data, decided again as the requester collects it:
+     * consent, holds, country of origin, agreement and validity now; never more than was released.
+     */
+    Judgment decideAtCollection(Received received, Set<Category> released, Instant now) {
+        Reconsidered again = reconsider(received, now);
+        return again.judgment(engine.decideAtCollection(again.incoming(), again.facts(), again.judged(), released, now));
+    }
+
+    /**
+     * The stored request decided again now, as it stands before any review (for the reviewer's
+     * queue); {@code subject_changed} if the record judged on arrival is no longer the one.
+     */
     Decision decideNow(Received received, Instant now) {
         Reconsidered again = reconsider(received, now);
-        return engine.decide(again.incoming(), again.candidates(), now);
+        if (again.judged() == JudgedRecord.CHANGED) {
+            return engine.subjectChanged();
+        }
+        return engine.decide(again.incoming(), again.facts(), now);
     }
 
-    private record Reconsidered(IncomingRequest incoming, List<org.regionalexchange.policy.model.SubjectRecord> candidates) {
+    /**
+     * A stored request with its subject resolved again. The record judged on arrival is still the
+     * judged one only if the selector resolves to it alone, at the same version.
+     */
+    private record Reconsidered(IncomingRequest incoming, List<Candidate> candidates, RecordRef pinned) {
+
+        JudgedRecord judged() {
+            return pinned != null && candidates.size() == 1 && candidates.get(0).ref().equals(pinned)
+                    ? JudgedRecord.UNCHANGED : JudgedRecord.CHANGED;
+        }
+
+        List<org.regionalexchange.policy.model.SubjectRecord> facts() {
+            return candidates.stream().map(Candidate::facts).toList();
+        }
+
+        /** The new decision, bound to the record judged on arrival (what a changed record may not replace). */
+        Judgment judgment(Decision decision) {
+            return new Judgment(decision, pinned);
+        }
     }
 
     private Reconsidered reconsider(Received received, Instant now) {
@@ -213,7 +267,7 @@ class InboundExchange {
         JsonNode request = envelope.payload().get("request");
         IncomingRequest incoming = incoming(envelope, received.requesterAgency(), request, now);
         List<Candidate> candidates = records.candidates(received.holderAgency(), incoming.request().subject());
-        return new Reconsidered(incoming, candidates.stream().map(Candidate::facts).toList());
+        return new Reconsidered(incoming, candidates, received.judged());
     }
 
     private static Party nodeParty(RegisteredNode node) {
@@ -256,8 +310,7 @@ class InboundExchange {
         }
         log.info("request retried requestId={} sender={}", known.get().requestId(), envelope.senderNode());
         Received stored = known.get();
-        transactions.executeWithoutResult(status -> exchangeLog.retried(
-                envelope.payload().path("officer").asString("node:" + envelope.senderNode()), stored.requesterAgency(),
+        transactions.executeWithoutResult(status -> exchangeLog.retried(peerOfficer(envelope), stored.requesterAgency(),
                 stored.subjectRecordId(), stored.outcome(),
                 exchangeLog.holderSide(envelope, stored.holderAgency(), stored.responseJws())));
         return Optional.of(known.get().responseJws());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.regionalexchange.gateway.records.RecordRef;
 import org.regionalexchange.policy.model.RecentJustification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,13 +20,19 @@ class ReceivedLedger {
 
     /** One received request, as stored. */
     record Received(String senderNode, String jti, UUID requestId, String requestDigest, String requestJws,
-            String requesterAgency, String holderAgency, UUID subjectRecordId, Instant receivedAt, String outcome,
-            String reviewState, String responseJws) {
+            String requesterAgency, String holderAgency, UUID subjectRecordId, Long subjectRecordVersion,
+            Instant receivedAt, String outcome, String reviewState, String responseJws) {
+
+        /** The record the decision on arrival judged, at the version it judged; null if none was. */
+        RecordRef judged() {
+            return subjectRecordId == null || subjectRecordVersion == null ? null
+                    : new RecordRef(subjectRecordId, subjectRecordVersion);
+        }
     }
 
     private static final String COLUMNS = """
             sender_node, jti, request_id, request_digest, request_jws, requester_agency, holder_agency,
-            subject_record_id, received_at, outcome, review_state, response_jws""";
+            subject_record_id, subject_record_version, received_at, outcome, review_state, response_jws""";
 
     private final JdbcClient jdbc;
 
@@ -43,10 +50,17 @@ class ReceivedLedger {
                 .param("node", senderNode).param("id", requestId).query(ReceivedLedger::map).optional();
     }
 
-    /** A request of {@code holderAgency} by id, whoever sent it (for its reviewers). */
-    Optional<Received> forHolder(UUID requestId, String holderAgency) {
-        return jdbc.sql("select " + COLUMNS + " from exchange_received where request_id = :id and holder_agency = :agency")
-                .param("id", requestId).param("agency", holderAgency).query(ReceivedLedger::map).optional();
+    /**
+     * The requests of {@code holderAgency} with this id (for its reviewers): request ids are chosen by
+     * the sending nodes, so two nodes may have used the same one; {@code senderNode} (if not null)
+     * says which is meant.
+     */
+    List<Received> forHolder(UUID requestId, String holderAgency, String senderNode) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from exchange_received where request_id = :id and holder_agency = :agency
+                and (cast(:node as varchar) is null or sender_node = :node) order by sender_node""")
+                .param("id", requestId).param("agency", holderAgency).param("node", senderNode)
+                .query(ReceivedLedger::map).list();
     }
 
     List<Received> waitingForReview(String holderAgency) {
@@ -58,28 +72,40 @@ class ReceivedLedger {
     /** Stores a received request with its answer. A second row for the same sender and jti fails. */
     void insert(String senderNode, String jti, UUID requestId, String requestDigest, String requestJws,
             String requesterAgency, String holderAgency, String fingerprint, String subjectKey, UUID subjectRecordId,
-            Instant receivedAt, String outcome, String internalReason, String reviewState, String responseJws) {
+            Long subjectRecordVersion, Instant receivedAt, String outcome, String internalReason, String reviewState,
+            String responseJws) {
         jdbc.sql("""
                 insert into exchange_received (sender_node, jti, request_id, request_digest, request_jws,
                     requester_agency, holder_agency, justification_fingerprint, subject_key, subject_record_id,
-                    received_at, outcome, internal_reason, review_state, response_jws)
+                    subject_record_version, received_at, outcome, internal_reason, review_state, response_jws)
                 values (:node, :jti, :requestId, :digest, :jws, :requester, :holder, :fingerprint, :subjectKey,
-                    :recordId, :at, :outcome, :internalReason, :reviewState, :response)""")
+                    :recordId, :recordVersion, :at, :outcome, :internalReason, :reviewState, :response)""")
                 .param("node", senderNode).param("jti", jti).param("requestId", requestId).param("digest", requestDigest)
                 .param("jws", requestJws).param("requester", requesterAgency).param("holder", holderAgency)
                 .param("fingerprint", fingerprint).param("subjectKey", subjectKey).param("recordId", subjectRecordId)
-                .param("at", Timestamp.from(receivedAt)).param("outcome", outcome).param("internalReason", internalReason)
+                .param("recordVersion", subjectRecordVersion).param("at", Timestamp.from(receivedAt)).param("outcome", outcome).param("internalReason", internalReason)
                 .param("reviewState", reviewState).param("response", responseJws).update();
     }
 
+    /** Stores the answer decided again at collection, which later retries and collections start from. */
+    void collected(String senderNode, UUID requestId, String outcome, String internalReason, String responseJws) {
+        jdbc.sql("""
+                update exchange_received set outcome = :outcome, internal_reason = :internalReason,
+                    response_jws = :response
+                where sender_node = :node and request_id = :id""")
+                .param("outcome", outcome).param("internalReason", internalReason).param("response", responseJws)
+                .param("node", senderNode).param("id", requestId).update();
+    }
+
     /** Records a reviewer's decision and the final answer; false if the request was not waiting. */
-    boolean reviewed(UUID requestId, String holderAgency, String reviewState, String reviewDecision, String outcome,
+    boolean reviewed(String senderNode, UUID requestId, String holderAgency, String reviewState, String reviewDecision, String outcome,
             String internalReason, String responseJws) {
         return jdbc.sql("""
                 update exchange_received set review_state = :state, review_decision = cast(:decision as jsonb),
                     outcome = :outcome, internal_reason = :internalReason, response_jws = :response
-                where request_id = :id and holder_agency = :agency and review_state = 'WAITING'""")
-                .param("state", reviewState).param("decision", reviewDecision).param("outcome", outcome)
+                where sender_node = :node and request_id = :id and holder_agency = :agency
+                    and review_state = 'WAITING'""")
+                .param("node", senderNode).param("state", reviewState).param("decision", reviewDecision).param("outcome", outcome)
                 .param("internalReason", internalReason).param("response", responseJws).param("id", requestId)
                 .param("agency", holderAgency).update() == 1;
     }
@@ -96,7 +122,7 @@ class ReceivedLedger {
         return new Received(rs.getString("sender_node"), rs.getString("jti"), rs.getObject("request_id", UUID.class),
                 rs.getString("request_digest"), rs.getString("request_jws"), rs.getString("requester_agency"),
                 rs.getString("holder_agency"), rs.getObject("subject_record_id", UUID.class),
-                rs.getTimestamp("received_at").toInstant(), rs.getString("outcome"), rs.getString("review_state"),
+                rs.getObject("subject_record_version", Long.class), rs.getTimestamp("received_at").toInstant(), rs.getString("outcome"), rs.getString("review_state"),
                 rs.getString("response_jws"));
     }
 }

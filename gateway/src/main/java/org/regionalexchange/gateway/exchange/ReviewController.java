@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import tools.jackson.databind.JsonNode;
@@ -30,9 +31,14 @@ class ReviewController {
         return reviews.waiting(reviewer);
     }
 
+    /**
+     * Request ids are chosen by the requesting nodes: if two nodes used the same id against this
+     * agency, {@code requesterNode} (as the queue lists it) says which request is decided.
+     */
     @PostMapping("/{requestId}")
-    ObjectNode decide(@PathVariable UUID requestId, @SchemaBody("review-decision") JsonNode body,
-            @AuthenticationPrincipal Officer reviewer) {
-        return reviews.decide(reviewer, requestId, body);
+    ObjectNode decide(@PathVariable UUID requestId,
+            @RequestParam(name = "requesterNode", required = false) String requesterNode,
+            @SchemaBody("review-decision") JsonNode body, @AuthenticationPrincipal Officer reviewer) {
+        return reviews.decide(reviewer, requestId, requesterNode, body);
     }
 }

@@ -1,6 +1,8 @@
 package org.regionalexchange.gateway.exchange;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import org.regionalexchange.gateway.error.ApiException;
@@ -8,6 +10,9 @@ import org.regionalexchange.gateway.error.ErrorCode;
 import org.regionalexchange.gateway.signing.EnvelopeRejectedException;
 import org.regionalexchange.gateway.signing.EnvelopeVerifier;
 import org.regionalexchange.gateway.signing.VerifiedEnvelope;
+import org.regionalexchange.policy.Decision;
+import org.regionalexchange.policy.ReasonCode;
+import org.regionalexchange.policy.model.Category;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers a requester node's signed query for a request it sent (ARCHITECTURE.md §5 step 6): the
- * stored answer, pending or final. Only the node that sent the request, naming its digest, gets it.
+ * stored answer, pending or final, and for an answer that releases data the same request decided
+ * again at this moment. Only the node that sent the request, naming its digest, gets it.
  */
 @Component
 class ReviewQueries {
@@ -28,9 +34,13 @@ class ReviewQueries {
     private final ExchangeLog exchangeLog;
 
     private final TransactionTemplate transactions;
+    private final InboundExchange inbound;
+    private final ResponseBuilder responses;
 
     ReviewQueries(EnvelopeVerifier verifier, ReceivedLedger ledger, Clock clock, ExchangeLog exchangeLog,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, InboundExchange inbound, ResponseBuilder responses) {
+        this.inbound = inbound;
+        this.responses = responses;
         this.transactions = transactions;
         this.exchangeLog = exchangeLog;
         this.verifier = verifier;
@@ -51,11 +61,30 @@ class ReviewQueries {
                 .filter(r -> r.requestDigest().equals(query.payload().path("requestDigest").asString()))
                 .filter(r -> requestId.toString().equals(query.payload().path("requestId").asString()))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such request from your node."));
-        // The answer leaves the node only once its collection is logged (R1).
         VerifiedEnvelope request = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST);
-        transactions.executeWithoutResult(status -> exchangeLog.collected(received.senderNode(),
-                received.requesterAgency(), received.subjectRecordId(), received.outcome(),
-                exchangeLog.holderSide(request, received.holderAgency(), received.responseJws())));
-        return received.responseJws();
+        Set<Category> released = ExchangeLog.releasedCategories(received.responseJws());
+        if (released.isEmpty()) {
+            // Nothing of the person in it: the stored answer stands. It leaves once its collection is logged (R1).
+            transactions.executeWithoutResult(status -> exchangeLog.collected(received.senderNode(),
+                    received.requesterAgency(), received.subjectRecordId(), received.outcome(),
+                    exchangeLog.holderSide(request, received.holderAgency(), received.responseJws())));
+            return received.responseJws();
+        }
+        // An answer that releases data is decided again now (consent withdrawn or hold placed since the
+        // approval take effect at once) and releases only what still passes, of the record judged.
+        Instant now = clock.instant();
+        Judgment judgment = inbound.decideAtCollection(received, released, now);
+        ResponseBuilder.Signed signed = responses.sign(request, received.requestId(), judgment, now);
+        Decision decision = signed.decision();
+        transactions.executeWithoutResult(status -> {
+            ledger.collected(received.senderNode(), received.requestId(), decision.outcome().name(),
+                    decision.internalReason().map(ReasonCode::code).orElse(null), signed.jws());
+            exchangeLog.collectedAfterDecision(received.senderNode(), received.requesterAgency(),
+                    received.subjectRecordId(), decision,
+                    exchangeLog.holderSide(request, received.holderAgency(), signed.jws()));
+        });
+        log.info("answer collected requestId={} sender={} outcome={}", received.requestId(), received.senderNode(),
+                decision.outcome());
+        return signed.jws();
     }
 }

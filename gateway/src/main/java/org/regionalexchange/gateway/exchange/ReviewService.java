@@ -70,6 +70,9 @@ class ReviewService {
             item.put("requesterNode", received.senderNode());
             item.put("requesterAgency", received.requesterAgency());
             item.put("subjectRecordId", received.subjectRecordId() == null ? null : received.subjectRecordId().toString());
+            if (received.subjectRecordVersion() != null) {
+                item.put("subjectRecordVersion", received.subjectRecordVersion());
+            }
             for (String field : new String[] {"purpose", "legalBasis", "requesterCaseRef", "justification", "urgency"}) {
                 if (request.has(field)) {
                     item.set(field, request.get(field));
@@ -78,36 +81,51 @@ class ReviewService {
             item.set("categories", request.get("categories"));
             ArrayNode why = item.putArray("reviewReasons");
             Decision current = inbound.decideNow(received, clock.instant());
+            // The reviewer sees why it waits, and that the record judged on arrival changed since.
+            current.internalReason().filter(r -> r == ReasonCode.SUBJECT_CHANGED).ifPresent(r -> why.add(r.code()));
             current.internalDetails().stream().map(d -> d.code().code()).filter(c -> c.startsWith("review_"))
                     .distinct().forEach(why::add);
         }
         return body;
     }
 
-    /** Applies the reviewer's decision and stores the final, signed answer for the requester node. */
-    ObjectNode decide(Officer reviewer, UUID requestId, JsonNode body) {
-        Received received = ledger.forHolder(requestId, reviewer.agency())
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "No such request against your agency."));
-        if (!"WAITING".equals(received.reviewState())) {
+    /**
+     * Applies the reviewer's decision and stores the final, signed answer for the requester node.
+     * The answer is of the record judged when the request arrived, at that version, or nothing.
+     */
+    ObjectNode decide(Officer reviewer, UUID requestId, String requesterNode, JsonNode body) {
+        List<Received> matching = ledger.forHolder(requestId, reviewer.agency(), requesterNode);
+        if (matching.isEmpty()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "No such request against your agency.");
+        }
+        List<Received> waiting = matching.stream().filter(r -> "WAITING".equals(r.reviewState())).toList();
+        if (waiting.isEmpty()) {
             throw new ApiException(ErrorCode.CONFLICT, "This request is not waiting for review.");
         }
+        if (waiting.size() > 1) {
+            throw new ApiException(ErrorCode.CONFLICT, "Requests from " + waiting.size()
+                    + " nodes carry this id; name one with ?requesterNode= as the review queue lists it.");
+        }
+        Received received = waiting.get(0);
         ReviewVerdict verdict = ReviewVerdict.valueOf(body.get("decision").asString());
         Instant now = clock.instant();
-        Decision decision = inbound.decideAfterReview(received, verdict, now);
+        Judgment judgment = inbound.decideAfterReview(received, verdict, now);
         VerifiedEnvelope request = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST);
-        String response = responses.sign(request, requestId, decision, received.subjectRecordId(), now);
+        ResponseBuilder.Signed signed = responses.sign(request, requestId, judgment, now);
+        Decision decision = signed.decision();
         ObjectNode record = json.createObjectNode();
         record.put("decision", verdict.name());
         record.put("reviewer", reviewer.subject());
         record.put("note", body.get("note").asString());
         record.put("at", now.toString());
         boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
-            boolean updated = ledger.reviewed(requestId, reviewer.agency(),
+            boolean updated = ledger.reviewed(received.senderNode(), requestId, reviewer.agency(),
                     verdict == ReviewVerdict.APPROVE ? "APPROVED" : "REJECTED", record.toString(),
-                    decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null), response);
+                    decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null),
+                    signed.jws());
             if (updated) {
                 exchangeLog.reviewed(reviewer.subject(), reviewer.agency(), received.subjectRecordId(), decision,
-                        exchangeLog.holderSide(request, received.holderAgency(), response));
+                        exchangeLog.holderSide(request, received.holderAgency(), signed.jws()));
             }
             return updated;
         }));
@@ -118,8 +136,11 @@ class ReviewService {
                 decision.outcome());
         ObjectNode answer = json.createObjectNode();
         answer.put("requestId", requestId.toString());
+        answer.put("requesterNode", received.senderNode());
         answer.put("decision", verdict.name());
         answer.put("outcome", decision.outcome().name());
+        // The holder's reviewer may know why nothing is released (never sent to the requester).
+        decision.internalReason().ifPresent(r -> answer.put("internalReason", r.code()));
         return answer;
     }
 }

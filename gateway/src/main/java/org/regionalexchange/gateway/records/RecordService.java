@@ -127,8 +127,24 @@ class RecordService implements SubjectRecords {
 
     @Override
     @Transactional(readOnly = true)
-    public ObjectNode release(UUID recordId, Decision decision) {
-        return DecisionBridge.release(readOnly(recordId), decision);
+    public Optional<RecordFacts> forDecision(UUID recordId, List<Consent> consents) {
+        SubjectRecord record = readOnly(recordId);
+        if (record == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RecordFacts(new RecordRef(record.id(), record.version()),
+                DecisionBridge.facts(record, consents)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ObjectNode release(RecordRef judged, Decision decision) {
+        // One read of the row: the version compared and the content released come from the same snapshot.
+        SubjectRecord record = readOnly(judged.id());
+        if (record == null || record.version() != judged.version()) {
+            throw new RecordChanged(judged);
+        }
+        return DecisionBridge.release(record, decision);
     }
 
     @Override

@@ -187,6 +187,11 @@ class SubjectRecord {
         return id;
     }
 
+    /** The optimistic-lock version: one more on every change of the record. */
+    long version() {
+        return version;
+    }
+
     String holderAgency() {
         return holderAgency;
     }

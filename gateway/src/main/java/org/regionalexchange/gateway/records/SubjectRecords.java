@@ -55,12 +55,22 @@ public interface SubjectRecords {
     org.regionalexchange.policy.model.SubjectRecord forPolicy(UUID recordId, List<Consent> consents);
 
     /**
-     * The data of the categories that {@code decision} released about record {@code recordId}, with
-     * the fields its obligations redact removed, keyed by category ({@code IDENTITY}, ...). This is
-     * the only path by which personal data leaves the node: it takes a policy decision, which only
-     * the policy engine can make.
+     * The facts of a record that the policy decides on, with the record's consents, and the
+     * reference (id and version) of what was read: a decision on these facts judged that version.
+     * Empty if there is no such record.
      */
-    ObjectNode release(UUID recordId, Decision decision);
+    Optional<RecordFacts> forDecision(UUID recordId, List<Consent> consents);
+
+    /**
+     * The data of the categories that {@code decision} released about the record {@code judged}
+     * names, at exactly the version it names, with the fields its obligations redact removed, keyed
+     * by category ({@code IDENTITY}, ...). This is the only path by which personal data leaves the
+     * node: it takes a policy decision, which only the policy engine can make, and the record that
+     * decision judged (QUALITY.md R9).
+     *
+     * @throws RecordChanged if the record is gone or has another version now: nothing is released
+     */
+    ObjectNode release(RecordRef judged, Decision decision);
 
     /**
      * What the liaison of an organization may see of record {@code recordId}: its id, its holding

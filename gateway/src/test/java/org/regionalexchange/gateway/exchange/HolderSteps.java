@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class HolderSteps {
 
     /** A decision on one request: the record when exactly one matched, else null. */
-    public record Decided(UUID requestId, UUID recordId, Decision decision) {
+    public record Decided(UUID requestId, UUID recordId, Decision decision, Judgment judgment) {
     }
 
     private final InboundExchange inbound;
@@ -63,17 +63,17 @@ public final class HolderSteps {
     /** The holder's decision (screening, subject resolution with the record's consents, policy); in the caller's transaction. */
     public Decided decide(VerifiedEnvelope envelope, Instant now) {
         InboundExchange.Decided decided = inbound.decide(envelope, envelope.payload(), now);
-        return new Decided(decided.requestId(), decided.recordId(), decided.decision());
+        return new Decided(decided.requestId(), decided.recordId(), decided.decision(), decided.judgment());
     }
 
     /** The holder's answer to a decision, unsigned: released data read, minimized and redacted. */
     public ObjectNode answer(VerifiedEnvelope envelope, Decided decided) {
-        return responses.payload(decided.requestId(), envelope.digest(), decided.decision(), decided.recordId());
+        return responses.payload(decided.requestId(), envelope.digest(), decided.judgment());
     }
 
     /** The same answer, signed with the node's key and bound to the request's digest. */
     public String signedAnswer(VerifiedEnvelope envelope, Decided decided, Instant now) {
-        return responses.sign(envelope, decided.requestId(), decided.decision(), decided.recordId(), now);
+        return responses.sign(envelope, decided.requestId(), decided.judgment(), now).jws();
     }
 
     /** Everything the node's own endpoint does with a request envelope ({@code POST /exchange/v1/requests}). */

@@ -49,9 +49,11 @@ final class CaseDocuments {
         merge(result, (ObjectNode) caseFile, "");
         JsonNode record = result.get("record");
         result.set("candidates", overRecord(record, result.get("candidates")));
-        JsonNode review = result.get("review");
-        if (review != null && review.has("candidates")) {
-            ((ObjectNode) review).set("candidates", overRecord(record, review.get("candidates")));
+        for (String step : new String[] {"review", "collection"}) {
+            JsonNode at = result.get(step);
+            if (at != null && at.has("candidates")) {
+                ((ObjectNode) at).set("candidates", overRecord(record, at.get("candidates")));
+            }
         }
         return result;
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.regionalexchange.policy.Decision;
+import org.regionalexchange.policy.JudgedRecord;
 import org.regionalexchange.policy.Outcome;
 import org.regionalexchange.policy.PolicyEngine;
 import org.regionalexchange.policy.ReasonCode;
@@ -100,6 +101,7 @@ class PolicyCaseTest {
             case "SCREEN" -> engine.screen(world.incoming(), now);
             case "DECIDE" -> Optional.of(engine.decide(world.incoming(), world.records(merged.get("candidates")), now));
             case "REVIEW" -> Optional.of(review(engine, world, merged, now));
+            case "COLLECT" -> Optional.of(collect(engine, world, merged, now));
             default -> throw new IllegalArgumentException("Unknown entry point " + entryPoint);
         };
         // Determinism: the same input gives the same decision.
@@ -128,7 +130,29 @@ class PolicyCaseTest {
             return result;
         }
         List<SubjectRecord> atReview = review.has("candidates") ? world.records(review.get("candidates")) : candidates;
-        return engine.decideAfterReview(incoming, atReview, verdict, Instant.parse(review.get("at").asString()));
+        return engine.decideAfterReview(incoming, atReview, judged(review), verdict,
+                Instant.parse(review.get("at").asString()));
+    }
+
+    /** A reviewed answer collected later: decided again then, never releasing more than the review did. */
+    private static Decision collect(PolicyEngine engine, CaseWorld world, ObjectNode merged, Instant now) {
+        Decision reviewed = review(engine, world, merged, now);
+        assertTrue(merged.get("review").has("at"), "a COLLECT case decides the review again ('review.at')");
+        JsonNode collection = merged.get("collection");
+        List<SubjectRecord> atCollection = collection.has("candidates") ? world.records(collection.get("candidates"))
+                : merged.get("review").has("candidates") ? world.records(merged.get("review").get("candidates"))
+                : world.records(merged.get("candidates"));
+        Decision collected = engine.decideAtCollection(world.incoming(), atCollection, judged(collection),
+                Set.copyOf(reviewed.categories(VerdictStatus.RELEASED)),
+                Instant.parse(collection.get("at").asString()));
+        // Collection never releases a category the review did not.
+        assertTrue(reviewed.categories(VerdictStatus.RELEASED).containsAll(collected.categories(VerdictStatus.RELEASED)),
+                "collection released more than the review: " + collected);
+        return collected;
+    }
+
+    private static JudgedRecord judged(JsonNode step) {
+        return step.path("judgedRecordChanged").asBoolean(false) ? JudgedRecord.CHANGED : JudgedRecord.UNCHANGED;
     }
 
     private static void assertNoSchemaErrors(String what, List<Error> errors) {
