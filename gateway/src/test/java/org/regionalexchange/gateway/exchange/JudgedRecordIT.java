@@ -164,6 +164,23 @@ class JudgedRecordIT {
     }
 
     @Test
+    @DisplayName("the registrar edits the claim after the reviewer approved; result: NOT_AVAILABLE subject_changed at"
+            + " collection, the edited text was never judged")
+    void recordEditedAfterApprovalReleasesNothing() {
+        String family = "Judged" + RUN + "i";
+        UUID id = child("I1", family, "2014-05-01", "AF", "Claim of I " + RUN);
+        String requestId = pending(byReference("KZ-" + RUN + "-I1", "KG-SMS-2026-1008"));
+        assertEquals("RELEASED", approve(requestId).path("outcome").asString());
+        update(id, family, "2014-05-01", "AF", "Claim of I, rewritten " + RUN);
+
+        JsonNode collected = collect(requestId);
+        assertEquals("NOT_AVAILABLE", collected.path("outcome").asString(), collected.toString());
+        assertFalse(collected.toString().contains(RUN), collected.toString());
+        assertTrue(holderLogReasons(requestId, "ANSWER_COLLECTED").startsWith("subject_changed"),
+                holderLogReasons(requestId, "ANSWER_COLLECTED"));
+    }
+
+    @Test
     @DisplayName("the requesting officer named in the holder's log is namespaced by the node that signed the request")
     void peerOfficerIsNamespacedInTheHoldersLog() {
         String family = "Judged" + RUN + "g";

@@ -68,10 +68,10 @@ class RequestIdScopeIT {
         String ref = RegionData.getJson(region, "kz", "/api/v1/records/" + record,
                 region.token("KZ-MIGRATION", "registrar")).path("holderRecordRef").asString();
         String claim = "\"IDENTITY\", \"CASE_STATUS\", \"CLAIM\"";
-        assertEquals("PENDING_REVIEW", send("kg", "KG-SMS", id, ref, "RSD_CASE_PROCESSING", claim)
-                .path("outcome").asString());
-        assertEquals("PENDING_REVIEW", send("kz", "KZ-BORDER", id, ref, "RSD_CASE_PROCESSING", claim)
-                .path("outcome").asString());
+        JsonNode fromKg = send("kg", "KG-SMS", id, ref, "RSD_CASE_PROCESSING", claim);
+        assertEquals("PENDING_REVIEW", fromKg.path("outcome").asString(), fromKg.toString());
+        JsonNode fromKz = send("kz", "KZ-BORDER", id, ref, "RSD_CASE_PROCESSING", claim);
+        assertEquals("PENDING_REVIEW", fromKz.path("outcome").asString(), fromKz.toString());
 
         assertEquals(List.of("kg", "kz"), queuedNodes(id));
         String approve = "{ \"decision\": \"APPROVE\", \"note\": \"Checked with the child protection unit.\" }";
@@ -106,7 +106,7 @@ class RequestIdScopeIT {
 
     /** Node {@code node} signs a request of {@code agency} under {@code id} and posts it to kz; the signed answer's payload. */
     private static JsonNode send(String node, String agency, UUID id, String ref, String purpose, String categories) {
-        String caseRef = agency + "-2026-" + RUN.substring(0, 4);
+        String caseRef = agency + "-2026-" + ref.substring(ref.length() - 2) + RUN.substring(0, 4);
         ObjectNode message = (ObjectNode) Problems.json("""
                 { "requestId": "%s", "requesterAgency": "%s", "officer": "test.officer@%s",
                   "request": { "holderAgency": "KZ-MIGRATION", "subject": { "holderRecordRef": "%s" },
