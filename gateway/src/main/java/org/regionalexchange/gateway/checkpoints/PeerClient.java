@@ -1,10 +1,12 @@
 package org.regionalexchange.gateway.checkpoints;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -46,9 +48,14 @@ class PeerClient {
                 .header("Accept", CheckpointMessages.JOSE + ", application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String body;
+            try (InputStream in = response.body()) {
+                // At most one byte more than an answer may have: enough to tell that it is too long.
+                body = new String(in.readNBytes(MAX_ANSWER + 1), StandardCharsets.UTF_8);
+            }
             return Optional.of(new PeerAnswer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body()));
+                    response.headers().firstValue("Content-Type").orElse(""), body));
         } catch (IOException e) {
             log.warn("peer unreachable uri={} error={}", uri, e.getClass().getSimpleName());
             return Optional.empty();

@@ -2,7 +2,7 @@ package org.regionalexchange.gateway.checkpoints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.regionalexchange.gateway.testing.Problems.assertProblem;
 
@@ -30,6 +30,7 @@ import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
 import org.regionalexchange.gateway.testing.RegionData;
 import org.regionalexchange.gateway.testing.TestRegion;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -67,17 +68,24 @@ class CheckpointGossipIT {
 
     @Test
     @Order(1)
-    @DisplayName("kg's log only grows while kz gossips with it; result: kg's earlier checkpoint still verifies, every round is consistent, no alert, and kz's copy of kg's checkpoint extends kg's log")
+    @DisplayName("kg's log only grows while kz gossips with it; result: kg's earlier checkpoint still verifies, every round is consistent and kept append-only, no alert, and kz's copy of kg's checkpoint extends kg's log")
     void appendOnlyHistoryKeepsVerifying() {
         JsonNode exported = export("kg", kgDpo);
         PeerRound first = round("kz", "kg");
-        assertEquals(PeerRound.Outcome.CONSISTENT, first.outcome(), first.toString());
+        assertEquals(PeerRound.Outcome.CONSISTENT, first.outcome(), () -> summary(first));
         append("kg", "KG-SMS", 5);
         PeerRound second = round("kz", "kg");
-        assertEquals(PeerRound.Outcome.CONSISTENT, second.outcome(), second.toString());
+        assertEquals(PeerRound.Outcome.CONSISTENT, second.outcome(), () -> summary(second));
         assertTrue(second.received().headEventId() > first.received().headEventId(), "kg's log grew between rounds");
         assertEquals(2, RegionData.app(region, "kz").queryForObject(
                 "select count(*) from peer_checkpoint where peer_node = 'kg' and consistent", Integer.class));
+        for (String sql : List.of("update peer_checkpoint set consistent = false", "delete from peer_checkpoint",
+                "truncate peer_checkpoint")) {
+            var denied = assertThrows(DataAccessException.class, () -> RegionData.app(region, "kz").execute(sql));
+            assertTrue(denied.getMostSpecificCause().getMessage().contains("permission denied"), denied.getMessage());
+            var refused = assertThrows(DataAccessException.class, () -> RegionData.owner(region, "kz").execute(sql));
+            assertTrue(refused.getMostSpecificCause().getMessage().contains("append-only"), refused.getMessage());
+        }
 
         JsonNode check = verify("kg", kgDpo, exported.toString());
         assertTrue(check.path("signatureValid").asBoolean(), check.toString());
@@ -153,7 +161,7 @@ class CheckpointGossipIT {
     void aQuietRewriteIsFound() {
         JsonNode exported = export("kz", kzDpo);
         PeerRound before = round("kg", "kz");
-        assertEquals(PeerRound.Outcome.CONSISTENT, before.outcome(), before.toString());
+        assertEquals(PeerRound.Outcome.CONSISTENT, before.outcome(), () -> summary(before));
 
         var owner = RegionData.owner(region, "kz");
         long target = owner.queryForObject("select min(id) from access_log where actor = 'test.registrar@kz-migration'",
@@ -194,7 +202,7 @@ class CheckpointGossipIT {
         assertEquals("event_changed", check.path("firstBreak").path("problem").asString(), check.toString());
 
         PeerRound detected = round("kg", "kz");
-        assertEquals(PeerRound.Outcome.INCONSISTENT, detected.outcome(), detected.toString());
+        assertEquals(PeerRound.Outcome.INCONSISTENT, detected.outcome(), () -> summary(detected));
         assertEquals(new FirstBreak(lane, gossipedHead, "event_changed"), detected.firstBreak());
         JsonNode alert = peerAlert();
         assertEquals(lane, alert.path("lane").asInt(), alert.toString());
@@ -229,6 +237,12 @@ class CheckpointGossipIT {
                         AccessAction.RECORD_READ, UUID.randomUUID(), AccessEvent.OK, List.of()));
             }
         });
+    }
+
+    /** A round in a line: outcome, break, and the head of the checkpoint received. */
+    private static String summary(PeerRound round) {
+        return round.peer() + " " + round.outcome() + " " + round.firstBreak() + " received head "
+                + (round.received() == null ? null : round.received().headEventId());
     }
 
     /** One gossip round of node {@code at}; what it found about {@code peer}. */
