@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.regionalexchange.gateway.agreements.AgreementsProperties;
 import org.regionalexchange.gateway.audit.AuditProperties;
+import org.regionalexchange.gateway.checkpoints.CheckpointProperties;
 import org.regionalexchange.gateway.database.DatabaseProperties;
 import org.regionalexchange.gateway.security.RateLimitProperties;
 import org.regionalexchange.gateway.database.EmbeddedDatabaseProperties;
@@ -46,6 +47,7 @@ public class StartupConfigurationCheck implements ApplicationListener<Applicatio
         GROUPS.put(AgreementsProperties.PREFIX, AgreementsProperties.class);
         GROUPS.put(SampleDataProperties.PREFIX, SampleDataProperties.class);
         GROUPS.put(AuditProperties.PREFIX, AuditProperties.class);
+        GROUPS.put(CheckpointProperties.PREFIX, CheckpointProperties.class);
         GROUPS.put(RateLimitProperties.PREFIX, RateLimitProperties.class);
     }
 

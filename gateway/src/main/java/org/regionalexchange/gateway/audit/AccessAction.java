@@ -17,5 +17,7 @@ public enum AccessAction {
     /** The UNHCR liaison listed the records covered by consent, or viewed one. */
     LIAISON_LIST, LIAISON_VIEW,
     /** The data-protection officer searched or exported the access log, read a disclosure report or alerts, verified or checkpointed the chain. */
-    AUDIT_SEARCHED, AUDIT_EXPORTED, DISCLOSURES_READ, ALERTS_READ, CHAIN_VERIFIED, CHECKPOINT_SIGNED
+    AUDIT_SEARCHED, AUDIT_EXPORTED, DISCLOSURES_READ, ALERTS_READ, CHAIN_VERIFIED, CHECKPOINT_SIGNED,
+    /** The data-protection officer checked the log against a checkpoint, or against the checkpoints the peers hold of it. */
+    CHECKPOINT_VERIFIED, PEER_CHECKPOINTS_VERIFIED
 }

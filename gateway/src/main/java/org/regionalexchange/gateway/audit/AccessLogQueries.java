@@ -82,11 +82,6 @@ class AccessLogQueries {
                 order by id""", Map.of("record", recordId, "actions", DISCLOSURES), StoredEvent::map);
     }
 
-    /** One fishing or abuse pattern found in the window. */
-    record Alert(String type, String actor, String agency, String action, String justificationFingerprint, long count,
-            int threshold, Instant from, Instant to) {
-    }
-
     List<Alert> alerts(Instant since, AuditProperties thresholds) {
         List<Alert> alerts = new ArrayList<>();
         Map<String, Object> params = Map.of("since", Timestamp.from(since),
@@ -103,7 +98,7 @@ class AccessLogQueries {
                   and justification_fingerprint is not null
                 group by action, agency, justification_fingerprint
                 having count(distinct coalesce(record_id::text, request_id::text)) >= :reuse
-                order by n desc""", params, (rs, i) -> new Alert("JUSTIFICATION_REUSED", null, rs.getString("agency"),
+                order by n desc""", params, (rs, i) -> Alert.ofLog("JUSTIFICATION_REUSED", null, rs.getString("agency"),
                 rs.getString("action"), rs.getString("justification_fingerprint"), rs.getLong("n"),
                 thresholds.justificationReuseSubjects(), rs.getTimestamp("first").toInstant(),
                 rs.getTimestamp("last").toInstant())));
@@ -112,7 +107,7 @@ class AccessLogQueries {
                 from access_log
                 where action = 'REQUEST_DECIDED' and outcome = 'NOT_AVAILABLE' and occurred_at >= :since
                 group by actor, agency having count(*) >= :notAvailable
-                order by n desc""", params, (rs, i) -> new Alert("MANY_NOT_AVAILABLE", rs.getString("actor"),
+                order by n desc""", params, (rs, i) -> Alert.ofLog("MANY_NOT_AVAILABLE", rs.getString("actor"),
                 rs.getString("agency"), AccessAction.REQUEST_DECIDED.name(), null, rs.getLong("n"),
                 thresholds.notAvailableAnswers(), rs.getTimestamp("first").toInstant(),
                 rs.getTimestamp("last").toInstant())));
@@ -122,7 +117,7 @@ class AccessLogQueries {
                 from access_log
                 where action in ('REQUEST_SENT', 'REQUEST_DECIDED') and occurred_at >= :since
                 group by action, actor, agency, date_trunc('minute', occurred_at) having count(*) >= :burst
-                order by minute desc""", params, (rs, i) -> new Alert("BURST", rs.getString("actor"),
+                order by minute desc""", params, (rs, i) -> Alert.ofLog("BURST", rs.getString("actor"),
                 rs.getString("agency"), rs.getString("action"), null, rs.getLong("n"), thresholds.burstPerMinute(),
                 rs.getTimestamp("first").toInstant(), rs.getTimestamp("last").toInstant())));
         return alerts;

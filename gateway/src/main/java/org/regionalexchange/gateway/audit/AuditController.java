@@ -18,17 +18,13 @@ import org.regionalexchange.gateway.error.ErrorCode;
 import org.regionalexchange.gateway.error.FieldError;
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.security.Officer;
-import org.regionalexchange.gateway.signing.EnvelopeSigner;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The data-protection officer's views (role {@code dpo}, checked by the security table): a DPO sees
@@ -38,7 +34,6 @@ import tools.jackson.databind.node.ObjectNode;
 @RestController
 class AuditController {
 
-    static final String CHECKPOINT_TYPE = "gateway-checkpoint+jwt";
     private static final Set<String> EVENT_PARAMETERS = Set.of("recordId", "requestId", "agency", "actor", "outcome",
             "action", "from", "to", "page", "size");
     private static final Set<String> EXPORT_PARAMETERS = Set.of("recordId", "requestId", "agency", "actor", "outcome",
@@ -50,23 +45,21 @@ class AuditController {
     private final NodeProperties node;
     private final AuditProperties properties;
     private final TransactionTemplate transactions;
-    private final EnvelopeSigner signer;
     private final List<RecordHistory> histories;
-    private final JsonMapper json;
+    private final List<AlertSource> alertSources;
     private final Clock clock;
 
     AuditController(AccessLogQueries queries, ChainVerifier verifier, AccessLog accessLog, NodeProperties node,
-            AuditProperties properties, TransactionTemplate transactions, EnvelopeSigner signer,
-            List<RecordHistory> histories, JsonMapper json, Clock clock) {
+            AuditProperties properties, TransactionTemplate transactions, List<RecordHistory> histories,
+            List<AlertSource> alertSources, Clock clock) {
         this.queries = queries;
         this.verifier = verifier;
         this.accessLog = accessLog;
         this.node = node;
         this.properties = properties;
         this.transactions = transactions;
-        this.signer = signer;
         this.histories = histories;
-        this.json = json;
+        this.alertSources = alertSources;
         this.clock = clock;
     }
 
@@ -128,38 +121,10 @@ class AuditController {
         Instant since = now.minus(properties.alertWindow());
         return transactions.execute(status -> {
             log(dpo, AccessAction.ALERTS_READ, null);
-            return new Alerts(since, now, queries.alerts(since, properties));
+            List<Alert> alerts = new ArrayList<>(queries.alerts(since, properties));
+            alertSources.forEach(source -> alerts.addAll(source.alerts(since)));
+            return new Alerts(since, now, alerts);
         });
-    }
-
-    /**
-     * A checkpoint of the lanes' heads, signed with the node's active key (JWS, typ
-     * {@code gateway-checkpoint+jwt}), for safekeeping outside this node. Only a chain that verifies
-     * is checkpointed.
-     */
-    @PostMapping("/api/v1/audit/checkpoints")
-    ObjectNode checkpoint(@AuthenticationPrincipal Officer dpo) {
-        ChainVerifier.Verification result = verifier.verify();
-        if (!result.valid()) {
-            throw new ApiException(ErrorCode.CONFLICT, "The chain does not verify (first broken event "
-                    + result.firstBrokenEventId() + "); no checkpoint is signed. Run GET /api/v1/audit/verify.");
-        }
-        Instant now = clock.instant();
-        ObjectNode claims = json.createObjectNode();
-        claims.put("nodeId", node.id());
-        claims.put("headEventId", result.headEventId());
-        claims.put("headHash", result.headHash());
-        claims.put("events", result.events());
-        var lanes = claims.putArray("lanes");
-        result.lanes().forEach(lane -> lanes.addObject().put("lane", lane.lane())
-                .put("lastEventId", lane.lastEventId()).put("lastHash", lane.lastHash()).put("events", lane.events()));
-        claims.put("at", now.toString());
-        String jws = signer.sign(CHECKPOINT_TYPE, node.id(), claims, now);
-        transactions.executeWithoutResult(status -> log(dpo, AccessAction.CHECKPOINT_SIGNED, null));
-        ObjectNode body = claims.deepCopy();
-        body.put("keyId", signer.kid());
-        body.put("checkpoint", jws);
-        return body;
     }
 
     private void log(Officer dpo, AccessAction action, UUID recordId) {
@@ -208,6 +173,6 @@ class AuditController {
     record Disclosures(UUID recordId, List<Disclosure> disclosures) {
     }
 
-    record Alerts(Instant from, Instant to, List<AccessLogQueries.Alert> alerts) {
+    record Alerts(Instant from, Instant to, List<Alert> alerts) {
     }
 }

@@ -5,8 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -64,8 +67,78 @@ public class ChainVerifier {
             Long firstBrokenEventId, String problem) {
     }
 
+    /**
+     * Whether the log still extends a checkpoint signed earlier: every lane head the checkpoint
+     * names is still in its lane at the same position with the same hash, and the whole chain
+     * verifies. Names the first lane and event where it does not.
+     *
+     * @param extendsCheckpoint true when the log extends the checkpoint
+     * @param lane              the lane of the first break; null when it extends (or when a
+     *                          broken row names no lane of the log)
+     * @param eventId           the checkpoint's event that is gone or changed, or the first broken
+     *                          event of the chain after it; null when it extends
+     * @param problem           {@code event_changed}, {@code event_missing}, {@code events_changed},
+     *                          or the chain's own problem ({@link Verification#problem()}); null when
+     *                          it extends
+     * @param chain             the log's own verification, as {@link #verify()} answers it
+     */
+    public record Extension(boolean extendsCheckpoint, Integer lane, Long eventId, String problem,
+            Verification chain) {
+    }
+
     public Verification verify() {
-        return snapshot.execute(status -> walk());
+        return snapshot.execute(status -> walk(new Walk(null)));
+    }
+
+    /** The hash a lane has now at one event: null when that event is not (or no longer) in that lane. */
+    public record LaneHash(int lane, long eventId, String hash) {
+    }
+
+    /**
+     * For each non-empty lane of {@code heads}, the hash the log holds now at the event the head
+     * names, in that lane (null when the event is gone or stands in another lane): what a peer that
+     * holds an earlier checkpoint of this node compares with it. Hashes only, no content.
+     */
+    public List<LaneHash> hashesAt(List<LaneHead> heads) {
+        List<Long> ids = heads.stream().filter(h -> h.lastEventId() != 0).map(LaneHead::lastEventId).toList();
+        Map<Long, StoredLink> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+            jdbc.query("select id, lane, hash from access_log where id in (" + placeholders + ")",
+                    rs -> {
+                        found.put(rs.getLong(1), new StoredLink(rs.getInt(2), rs.getString(3)));
+                    }, ids.toArray());
+        }
+        List<LaneHash> hashes = new ArrayList<>();
+        for (LaneHead head : heads) {
+            if (head.lastEventId() != 0) {
+                StoredLink link = found.get(head.lastEventId());
+                hashes.add(new LaneHash(head.lane(), head.lastEventId(),
+                        link != null && link.lane() == head.lane() ? link.hash() : null));
+            }
+        }
+        return hashes;
+    }
+
+    private record StoredLink(int lane, String hash) {
+    }
+
+    /** Walks the log once, as {@link #verify()} does, and checks it against {@code checkpoint}'s lane heads. */
+    public Extension extension(List<LaneHead> checkpoint) {
+        CheckpointHeads heads = new CheckpointHeads(checkpoint);
+        Walk walk = new Walk(heads);
+        Verification chain = snapshot.execute(status -> walk(walk));
+        if (heads.problem != null) {
+            return new Extension(false, heads.lane, heads.eventId, heads.problem, chain);
+        }
+        if (!chain.valid()) {
+            return new Extension(false, walk.brokenLane, chain.firstBrokenEventId(), chain.problem(), chain);
+        }
+        heads.end();
+        if (heads.problem != null) {
+            return new Extension(false, heads.lane, heads.eventId, heads.problem, chain);
+        }
+        return new Extension(true, null, null, null, chain);
     }
 
     /**
@@ -88,8 +161,7 @@ public class ChainVerifier {
         }
     }
 
-    private Verification walk() {
-        Walk walk = new Walk();
+    private Verification walk(Walk walk) {
         jdbc.query("select " + StoredEvent.COLUMNS + " from access_log order by id", rs -> {
             if (walk.broken == null) {
                 walk.check(StoredEvent.map(rs, 0));
@@ -107,7 +179,10 @@ public class ChainVerifier {
             LaneHead stored = lane < heads.size() && heads.get(lane).lane() == lane ? heads.get(lane) : null;
             if (!found.equals(stored)) {
                 long next = Math.min(stored == null ? 0 : stored.lastEventId(), found.lastEventId()) + 1;
-                broken = broken == null ? next : Math.min(broken, next);
+                if (broken == null || next < broken) {
+                    broken = next;
+                    walk.brokenLane = lane;
+                }
             }
         }
         if (broken != null || heads.size() != LANES) {
@@ -122,10 +197,13 @@ public class ChainVerifier {
         final String[] previousHash = new String[LANES];
         final long[] lastId = new long[LANES];
         final long[] count = new long[LANES];
+        final CheckpointHeads checkpoint;
         Long broken;
+        Integer brokenLane;
         String problem;
 
-        Walk() {
+        Walk(CheckpointHeads checkpoint) {
+            this.checkpoint = checkpoint;
             Arrays.fill(previousHash, StoredEvent.GENESIS);
         }
 
@@ -141,11 +219,15 @@ public class ChainVerifier {
                 previousHash[lane] = row.hash();
                 lastId[lane] = row.id();
                 count[lane]++;
+                if (checkpoint != null) {
+                    checkpoint.passed(row, count[lane]);
+                }
             }
         }
 
         private void fail(StoredEvent row, String kind) {
             broken = row.id();
+            brokenLane = row.lane() >= 0 && row.lane() < LANES ? row.lane() : null;
             problem = kind;
         }
 
@@ -159,6 +241,67 @@ public class ChainVerifier {
                 heads.add(new LaneHead(lane, lastId[lane], previousHash[lane], count[lane]));
             }
             return heads;
+        }
+    }
+
+    /**
+     * The lane heads of a checkpoint, checked against the rows as the walk passes them in id order:
+     * the first head that is gone, moved or changed is kept. A row is passed only once its own link
+     * and hash verified.
+     */
+    private static final class CheckpointHeads {
+        final long[] lastId = new long[LANES];
+        final String[] lastHash = new String[LANES];
+        final long[] events = new long[LANES];
+        final boolean[] seen = new boolean[LANES];
+        Integer lane;
+        Long eventId;
+        String problem;
+
+        CheckpointHeads(List<LaneHead> heads) {
+            for (LaneHead head : heads) {
+                lastId[head.lane()] = head.lastEventId();
+                lastHash[head.lane()] = head.lastHash();
+                events[head.lane()] = head.events();
+            }
+        }
+
+        void passed(StoredEvent row, long eventsOfLane) {
+            if (problem != null) {
+                return;
+            }
+            int here = row.lane();
+            for (int other = 0; other < LANES; other++) {
+                if (other != here && lastId[other] == row.id()) {
+                    fail(other, "event_missing"); // the head's event now stands in another lane
+                    return;
+                }
+            }
+            if (lastId[here] == row.id()) {
+                seen[here] = true;
+                if (!lastHash[here].equals(row.hash())) {
+                    fail(here, "event_changed");
+                } else if (events[here] != eventsOfLane) {
+                    fail(here, "events_changed");
+                }
+            } else if (lastId[here] != 0 && !seen[here] && row.id() > lastId[here]) {
+                fail(here, "event_missing"); // the lane went past the head's id without it
+            }
+        }
+
+        /** After the last row: a head never passed is gone (the lane was cut back). */
+        void end() {
+            for (int l = 0; l < LANES && problem == null; l++) {
+                if (lastId[l] != 0 && !seen[l]) {
+                    fail(l, "event_missing");
+                }
+            }
+        }
+
+        private void fail(int head, String kind) {
+            lane = head;
+            eventId = lastId[head];
+            problem = kind;
         }
     }
 }

@@ -40,13 +40,26 @@ public final class EnvelopeVerifier {
      * (same sender, same {@code jti}, same digest) even after the clock window has passed.
      */
     public VerifiedEnvelope authenticate(String compact, String expectedType) {
+        return authenticate(compact, expectedType, true);
+    }
+
+    /**
+     * Key, algorithm, signature, issuer, type and a {@code jti}, whatever the audience and the time:
+     * for a signed statement that is kept and checked later, by anyone (a node's checkpoint of its
+     * access log).
+     */
+    public VerifiedEnvelope authenticateStatement(String compact, String expectedType) {
+        return authenticate(compact, expectedType, false);
+    }
+
+    private VerifiedEnvelope authenticate(String compact, String expectedType, boolean addressedHere) {
         CompactJws jws = CompactJws.parse(compact);
         TrustedKey key = signatureOf(jws);
         JsonNode payload = jws.payload();
         if (!key.node().id().equals(text(payload, "iss"))) {
             throw new EnvelopeRejectedException(Reason.WRONG_ISSUER, "iss is not the node of key '" + key.kid() + "'");
         }
-        if (!nodeId.equals(text(payload, "aud"))) {
+        if (addressedHere && !nodeId.equals(text(payload, "aud"))) {
             throw new EnvelopeRejectedException(Reason.WRONG_AUDIENCE, "the envelope is not addressed to this node");
         }
         if (!expectedType.equals(jws.typ())) {

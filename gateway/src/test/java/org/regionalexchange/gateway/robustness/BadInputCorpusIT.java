@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +80,35 @@ class BadInputCorpusIT {
         corpus.add(new BadBody("invalid UTF-8", "application/json", invalidUtf8));
         corpus.add(new BadBody("overlong UTF-8", "application/json",
                 new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'}));
+        // A checkpoint to verify: not a JWS, not a string, unsigned, oversize, misquoted beside the JWS.
+        corpus.add(json("checkpoint not a jws", "{\"checkpoint\": \"a.b.c\"}"));
+        corpus.add(json("checkpoint not a string", "{\"checkpoint\": 42, \"lanes\": \"all\"}"));
+        corpus.add(json("checkpoint unsigned", "{\"checkpoint\": \"" + unsignedCheckpoint() + "\"}"));
+        corpus.add(json("checkpoint oversize", "{\"checkpoint\": \"" + "A".repeat(20_000) + ".B.C\"}"));
+        corpus.add(json("checkpoint misquoted", "{\"headEventId\": -1, \"lanes\": [1, 2], \"checkpoint\": \""
+                + unsignedCheckpoint() + "\"}"));
         corpus.add(new BadBody("xml", "application/xml", "<a>1</a>".getBytes(StandardCharsets.UTF_8)));
         corpus.add(new BadBody("jose garbage", "application/jose", "a.b.c".getBytes(StandardCharsets.US_ASCII)));
         corpus.add(new BadBody("jose huge", "application/jose", ("e30." + "A".repeat(1_100_000) + ".AA")
                 .getBytes(StandardCharsets.US_ASCII)));
         corpus.add(new BadBody("jose unicode", "application/jose", "é.ü.ß".getBytes(StandardCharsets.UTF_8)));
         return corpus;
+    }
+
+    /** A checkpoint's shape with {@code alg: none} and no signature. */
+    private static String unsignedCheckpoint() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        StringBuilder lanes = new StringBuilder();
+        for (int lane = 0; lane < 16; lane++) {
+            lanes.append(lane == 0 ? "" : ",").append("{\"lane\":").append(lane)
+                    .append(",\"lastEventId\":0,\"lastHash\":\"").append("0".repeat(64)).append("\",\"events\":0}");
+        }
+        String header = "{\"alg\":\"none\",\"kid\":\"kz-1\",\"typ\":\"gateway-checkpoint+jwt\"}";
+        String payload = "{\"iss\":\"kz\",\"aud\":\"kz\",\"iat\":1,\"jti\":\"x\",\"nodeId\":\"kz\","
+                + "\"headEventId\":0,\"headHash\":\"" + "0".repeat(64) + "\",\"events\":0,\"lanes\":[" + lanes
+                + "],\"at\":\"2026-01-01T00:00:00Z\"}";
+        return base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     private static BadBody json(String name, String text) {

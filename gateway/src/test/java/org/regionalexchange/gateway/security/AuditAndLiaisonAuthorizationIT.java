@@ -30,7 +30,8 @@ class AuditAndLiaisonAuthorizationIT {
     static final List<String> AUDIT = List.of("GET /api/v1/audit/events", "GET /api/v1/audit/events.csv",
             "GET /api/v1/audit/verify", "GET /api/v1/audit/records/" + RECORD + "/revisions",
             "GET /api/v1/audit/records/" + RECORD + "/disclosures", "GET /api/v1/audit/alerts",
-            "POST /api/v1/audit/checkpoints");
+            "POST /api/v1/audit/checkpoints", "POST /api/v1/audit/checkpoints/verify",
+            "GET /api/v1/audit/checkpoints/peers");
     static final List<String> LIAISON = List.of("GET /api/v1/liaison/records",
             "GET /api/v1/liaison/records/" + RECORD);
     private static final List<String> ROLES = List.of("registrar", "officer", "reviewer", "liaison", "dpo", "admin");
@@ -38,6 +39,8 @@ class AuditAndLiaisonAuthorizationIT {
 
     private static TestRegion region;
     private static UUID record;
+    /** A checkpoint of node kz as its DPO exported it: the body that verify takes. */
+    private static String checkpoint;
 
     @BeforeAll
     static void data() {
@@ -45,6 +48,10 @@ class AuditAndLiaisonAuthorizationIT {
         record = RegionData.register(region, "KZ-" + UUID.randomUUID().toString().substring(0, 8) + "-MTX", "Matrix");
         RegionData.consent(region, record, "{ \"organization\": \"UNHCR\" }", "PROTECTION_REFERRAL", "\"FAMILY\"",
                 "2026-01-01", "2030-01-01");
+        var exported = Http.post(region.uri("kz", "/api/v1/audit/checkpoints"), region.token("KZ-MIGRATION", "dpo"),
+                null, new byte[0]);
+        assertEquals(200, exported.statusCode(), exported.body());
+        checkpoint = exported.body();
     }
 
     static Stream<Arguments> cells() {
@@ -81,9 +88,14 @@ class AuditAndLiaisonAuthorizationIT {
     void cell(String endpoint, String role, String agency, int status) {
         String[] parts = endpoint.replace(RECORD, record.toString()).split(" ", 2);
         String token = agency.isEmpty() ? null : region.token(agency, role);
-        HttpResponse<String> response = parts[0].equals("POST")
-                ? Http.post(region.uri("kz", parts[1]), token, null, new byte[0])
-                : Http.get(region.uri("kz", parts[1]), token);
+        HttpResponse<String> response;
+        if (parts[1].endsWith("/checkpoints/verify")) {
+            response = Http.postJson(region.uri("kz", parts[1]), token, checkpoint);
+        } else if (parts[0].equals("POST")) {
+            response = Http.post(region.uri("kz", parts[1]), token, null, new byte[0]);
+        } else {
+            response = Http.get(region.uri("kz", parts[1]), token);
+        }
         if (status == 200) {
             assertEquals(200, response.statusCode(), response.body());
         } else {

@@ -99,6 +99,7 @@ class AuthorizationMatrixIT {
             new Endpoint("POST", "/api/v1/admin/test-probe/consent", "admin", Access.ANY_AGENCY, 200, "consent"),
             new Endpoint("POST", "/exchange/v1/requests", null, Access.SIGNED, 0, "unsigned-envelope"),
             new Endpoint("GET", "/exchange/v1/requests/" + PENDING, null, Access.SIGNED, 0, null),
+            new Endpoint("POST", "/exchange/v1/checkpoints", null, Access.SIGNED, 0, "unsigned-envelope"),
             new Endpoint("GET", "/.well-known/gateway-node", null, Access.PUBLIC, 200, null));
 
     /** Served by every node but not an operation of its API. */

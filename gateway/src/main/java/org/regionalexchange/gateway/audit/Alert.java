@@ -1,0 +1,34 @@
+package org.regionalexchange.gateway.audit;
+
+import java.time.Instant;
+
+/**
+ * One pattern the data-protection officer should look at, found in a window (docs/dpo-guide.md
+ * "Alerts"). Which fields are set depends on the {@code type}; absent ones are left out of JSON.
+ *
+ * @param type                     {@code JUSTIFICATION_REUSED}, {@code MANY_NOT_AVAILABLE}, {@code BURST},
+ *                                 {@code PEER_CHECKPOINT_INCONSISTENT}
+ * @param actor                    the officer concerned (many {@code NOT_AVAILABLE}, burst)
+ * @param agency                   the agency concerned
+ * @param action                   the logged action counted
+ * @param justificationFingerprint the justification used again
+ * @param peerNode                 the node whose signed checkpoints disagree with each other
+ * @param problem                  why they disagree (a stable code; docs/dpo-guide.md)
+ * @param lane                     the lane of the peer's log where they first disagree
+ * @param eventId                  the event of that lane named by the earlier checkpoint
+ * @param count                    how many events (or, for a peer, gossip rounds) showed the pattern
+ * @param threshold                the configured threshold reached, where there is one
+ * @param from                     the first occurrence
+ * @param to                       the last occurrence
+ */
+public record Alert(String type, String actor, String agency, String action, String justificationFingerprint,
+        String peerNode, String problem, Integer lane, Long eventId, long count, Integer threshold, Instant from,
+        Instant to) {
+
+    /** An alert about the officers and agencies of this node's own log. */
+    static Alert ofLog(String type, String actor, String agency, String action, String justificationFingerprint,
+            long count, int threshold, Instant from, Instant to) {
+        return new Alert(type, actor, agency, action, justificationFingerprint, null, null, null, null, count,
+                threshold, from, to);
+    }
+}
