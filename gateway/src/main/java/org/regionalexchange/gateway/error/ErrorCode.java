@@ -15,6 +15,7 @@ public enum ErrorCode {
     BODY_TOO_LARGE(HttpStatus.BAD_REQUEST, "Request body too large"),
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid request parameter"),
     INVALID_VALUE(HttpStatus.BAD_REQUEST, "Invalid value"),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
     ENVELOPE_MALFORMED(HttpStatus.BAD_REQUEST, "Malformed envelope"),
     ENVELOPE_WRONG_TYPE(HttpStatus.BAD_REQUEST, "Envelope of the wrong type"),
     AUTHENTICATION_REQUIRED(HttpStatus.UNAUTHORIZED, "Authentication required"),
