@@ -76,6 +76,22 @@ class HistoryAppendOnlyIT {
         }
     }
 
+    @Test
+    @DisplayName("a DBA grants the application's role UPDATE on one _aud table; result: the node's start-up check refuses, naming the table")
+    void startupCheckFindsAChangeableHistory() {
+        JdbcTemplate owner = RegionData.owner(region, "kz");
+        AppendOnlyCheck check = region.start("kz").getBean(AppendOnlyCheck.class);
+        check.afterSingletonsInstantiated();
+        owner.execute("grant update on consent_aud to gateway_app");
+        try {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, check::afterSingletonsInstantiated);
+            assertTrue(refused.getMessage().contains("consent_aud"), refused.getMessage());
+        } finally {
+            owner.execute("revoke update on consent_aud from gateway_app");
+        }
+        check.afterSingletonsInstantiated();
+    }
+
     private static void assertDenied(String sql) {
         DataAccessException denied = assertThrows(DataAccessException.class, () -> app.execute(sql), sql);
         SQLException cause = (SQLException) denied.getMostSpecificCause();
