@@ -17,6 +17,13 @@ class LogTextTest {
     }
 
     @Test
+    @DisplayName("the start-up failure analysis keeps its lines and backslashes; its other control characters are escaped")
+    void reportsKeepTheirLines() {
+        assertEquals("Invalid gateway configuration:\n  - a = '^\\d+$'\\r\\u0000",
+                LogText.escapeKeepingLines("Invalid gateway configuration:\n  - a = '^\\d+$'\r\u0000"));
+    }
+
+    @Test
     @DisplayName("ordinary text, names in any script included, is written as it is")
     void ordinaryTextIsUnchanged() {
         String text = "request answered requestId=1 holderAgency=KZ-MIGRATION Тошкент";
