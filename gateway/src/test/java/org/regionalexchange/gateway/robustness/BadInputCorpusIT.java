@@ -26,6 +26,7 @@ import org.regionalexchange.gateway.keys.PemKeys;
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
+import org.regionalexchange.gateway.testing.RegionData;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.regionalexchange.gateway.validation.SchemaBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -247,6 +248,25 @@ class BadInputCorpusIT {
                     envelope.getBytes(StandardCharsets.US_ASCII));
             Problems.assertProblem(response, 400, "envelope_malformed");
         }
+    }
+
+    @Test
+    @DisplayName("kg signs a request envelope whose justification and officer carry a NUL; result: kz answers 400 schema_violation naming both")
+    void controlCharactersInSignedEnvelopes() {
+        TestRegion region = TestRegion.shared();
+        var key = region.start("kg").getBean(NodeProperties.class).signingKeys().get(0);
+        String caseRef = "KG-SMS-CTL-" + UUID.randomUUID().toString().substring(0, 8);
+        String payload = """
+                { "iss": "kg", "aud": "kz", "iat": %d, "jti": "%s", "requestId": "%s", "requesterAgency": "KG-SMS",
+                  "officer": "test.officer@kg-sms\\u0000", "request": { "holderAgency": "KZ-MIGRATION",
+                  "subject": { "holderRecordRef": "KZ-CTL-NOBODY" }, "purpose": "RSD_CASE_PROCESSING",
+                  "legalBasis": "AGREEMENT", "requesterCaseRef": "%s", "justification": "%s\\u0000",
+                  "categories": ["IDENTITY"], "urgency": "ROUTINE" } }""".formatted(java.time.Instant.now().getEpochSecond(),
+                UUID.randomUUID(), UUID.randomUUID(), caseRef, RegionData.JUSTIFICATION.formatted(caseRef));
+        var response = Http.post(region.uri("kz", "/exchange/v1/requests"), null, "application/jose",
+                signed(key, payload).getBytes(StandardCharsets.US_ASCII));
+        var problem = Problems.assertProblem(response, 400, "schema_violation");
+        assertTrue(Problems.fields(problem).containsAll(List.of("officer", "request.justification")), response.body());
     }
 
     /** {@code payload} signed by a node's key as a request envelope, whatever it says. */
