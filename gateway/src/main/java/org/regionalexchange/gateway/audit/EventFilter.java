@@ -21,6 +21,9 @@ record EventFilter(UUID recordId, UUID requestId, String agency, String actor, S
         Instant from, Instant to) {
 
     private static final String TOKEN = "[A-Za-z0-9._:@+\\-]{1,200}";
+    /** No event of the log is older than 1970; the database and the JDBC driver hold nothing past 9999 safely. */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     static EventFilter parse(Map<String, String> parameters, List<FieldError> errors) {
         return new EventFilter(uuid(parameters, "recordId", errors), uuid(parameters, "requestId", errors),
@@ -111,11 +114,17 @@ record EventFilter(UUID recordId, UUID requestId, String agency, String actor, S
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError(name, "must be a UTC instant such as 2026-03-01T00:00:00Z"));
             return null;
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            errors.add(new FieldError(name, "must lie between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z"));
+            return null;
+        }
+        return instant;
     }
 }

@@ -47,6 +47,8 @@ class EmbeddedPostgresConfiguration {
         config.setPoolName("embedded");
         config.setMaximumPoolSize(10);
         config.setMinimumIdle(2);
+        // The driver's messages then carry no Detail, Where or inlined parameters: they can quote personal data.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 

@@ -1,15 +1,18 @@
 package org.regionalexchange.gateway.error;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -76,6 +79,12 @@ class ApiExceptionHandler {
                 request.getRequestURI(), List.of(new FieldError(e.getParameterName(), "is required")));
     }
 
+    /** A header or parameter that the security firewall refuses when a controller first reads it. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Problem> rejected(HttpServletRequest request) {
+        return problem(ErrorCode.MALFORMED_REQUEST, "A header or parameter of the request is not acceptable.", request);
+    }
+
     /** Let Spring Security's filters answer these with the same problem shape. */
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void security(RuntimeException e) {
@@ -83,10 +92,23 @@ class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         String errorId = UUID.randomUUID().toString();
         log.error("internal_error errorId={} path={} exception={}", errorId, request.getRequestURI(),
                 SafeThrowable.describe(e));
+        // An answer that had begun (a CSV export streaming) cannot become a problem here: left to
+        // escape, the exception would be logged by the container with its message, which can quote
+        // SQL and the values it was given. It ends here; the error id above is what is logged.
+        if (response.isCommitted()) {
+            return null;
+        }
+        try {
+            response.getOutputStream();
+        } catch (IllegalStateException writerInUse) {
+            response.sendError(ErrorCode.INTERNAL_ERROR.status().value());
+            return null;
+        }
         return problem(ErrorCode.INTERNAL_ERROR, "Internal error; quote error id " + errorId + ".", request);
     }
 

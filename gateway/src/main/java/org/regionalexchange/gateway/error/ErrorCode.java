@@ -16,6 +16,7 @@ public enum ErrorCode {
     INVALID_PARAMETER(HttpStatus.BAD_REQUEST, "Invalid request parameter"),
     INVALID_VALUE(HttpStatus.BAD_REQUEST, "Invalid value"),
     CHECKPOINT_MALFORMED(HttpStatus.BAD_REQUEST, "Malformed checkpoint"),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "Malformed request"),
     ENVELOPE_MALFORMED(HttpStatus.BAD_REQUEST, "Malformed envelope"),
     ENVELOPE_WRONG_TYPE(HttpStatus.BAD_REQUEST, "Envelope of the wrong type"),
     AUTHENTICATION_REQUIRED(HttpStatus.UNAUTHORIZED, "Authentication required"),

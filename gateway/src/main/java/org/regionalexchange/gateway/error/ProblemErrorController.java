@@ -23,15 +23,17 @@ class ProblemErrorController implements ErrorController {
         int status = statusAttribute instanceof Integer i ? i : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String instance = uri instanceof String s ? s : null;
+        // Bodies are read and refused by the controllers' own resolvers: a 400 that reaches this page
+        // was raised about the request itself (its target, a header), not about its body.
         ErrorCode code = switch (status) {
-            case 400 -> ErrorCode.MALFORMED_BODY;
             case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
             case 403 -> ErrorCode.ROLE_NOT_PERMITTED;
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 413 -> ErrorCode.BODY_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            default -> ErrorCode.INTERNAL_ERROR;
+            default -> status >= 400 && status < 500 ? ErrorCode.MALFORMED_REQUEST : ErrorCode.INTERNAL_ERROR;
         };
         return ProblemResponses.entity(code, code.title() + ".", instance, List.of());
     }

@@ -40,6 +40,12 @@ public class ProblemResponses {
     /** Writes a problem directly to the servlet response (security filters, error page). */
     public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail)
             throws IOException {
+        write(request, response, code, detail, List.of());
+    }
+
+    /** Writes a problem with field errors directly to the servlet response (filters that check parameters). */
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorCode code, String detail,
+            List<FieldError> errors) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -48,6 +54,6 @@ public class ProblemResponses {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         jsonMapper.writeValue(response.getOutputStream(),
-                Problem.of(code, detail, request.getRequestURI(), List.of()));
+                Problem.of(code, detail, request.getRequestURI(), errors));
     }
 }

@@ -44,9 +44,17 @@ final class NameFolding {
     private NameFolding() {
     }
 
-    /** The key of a whole name: its folded words joined by one space; empty if it has no letters. */
+    /** The width of the {@code *_key} columns of {@code subject_record}. */
+    static final int MAX_KEY_LENGTH = 200;
+
+    /**
+     * The key of a whole name: its folded words joined by one space, at most {@link #MAX_KEY_LENGTH}
+     * characters; empty if it has no letters. Romanization can make a name longer than it was
+     * ({@code ң} is {@code ng}); a longer key is cut, for stored and queried names alike.
+     */
     static String key(String name) {
-        return String.join(" ", words(name));
+        String key = String.join(" ", words(name));
+        return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH).strip() : key;
     }
 
     /** The folded words of {@code name}. */

@@ -1,5 +1,6 @@
 package org.regionalexchange.gateway.records;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Service
 class RecordService implements SubjectRecords {
+
+    /** SQLSTATE of a unique-constraint violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final EntityManager em;
     private final AccessLog accessLog;
@@ -221,13 +225,30 @@ class RecordService implements SubjectRecords {
         }
     }
 
+    /**
+     * Writes the record now. A unique violation means a concurrent registration of the same
+     * reference won the race (the only unique key a registrar chooses): 409. Any other failure is
+     * the node's, not a conflict, and goes on to the internal-error answer, whose log names only
+     * the exception types (the database's message can quote the person's data).
+     */
     private void flush() {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            // A concurrent registration of the same reference lost the race on the unique constraint.
-            throw duplicate();
+            if (isUniqueViolation(e)) {
+                throw duplicate();
+            }
+            throw e;
         }
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ApiException duplicate() {

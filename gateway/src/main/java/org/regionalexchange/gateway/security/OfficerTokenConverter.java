@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.regionalexchange.gateway.directory.ParticipantRegistry;
+import org.regionalexchange.gateway.validation.ControlCharacters;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -16,9 +17,14 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /**
  * Turns a validated JWT into an {@link Officer}: the {@code agency} claim must name an agency that
  * this node serves (ARCHITECTURE.md §7), and the {@code roles} claim must hold at least one role
- * the gateway knows. Anything else is an invalid credential for this node (401).
+ * the gateway knows. The subject, which becomes the actor of the access log, must fit its column
+ * and, like the agency, hold no control character (it is written to logs). Anything else is an
+ * invalid credential for this node (401).
  */
 class OfficerTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    /** The width of the {@code actor} columns of {@code access_log} and {@code audit_revision}. */
+    static final int MAX_SUBJECT_LENGTH = 200;
 
     private final ParticipantRegistry registry;
     private final String nodeId;
@@ -36,9 +42,19 @@ class OfficerTokenConverter implements Converter<Jwt, AbstractAuthenticationToke
         if (subject == null || subject.isBlank()) {
             throw invalid("The token has no subject.");
         }
+        // The subject is the actor of every access-log row and Envers revision the officer causes.
+        if (subject.length() > MAX_SUBJECT_LENGTH) {
+            throw invalid("The token's subject is longer than " + MAX_SUBJECT_LENGTH + " characters.");
+        }
+        if (ControlCharacters.inName(subject).isPresent()) {
+            throw invalid("The token's subject contains a control character.");
+        }
         Object agencyClaim = jwt.getClaims().get(properties.agencyClaim());
         if (!(agencyClaim instanceof String agency) || agency.isBlank()) {
             throw invalid("The token has no '" + properties.agencyClaim() + "' claim.");
+        }
+        if (ControlCharacters.inName(agency).isPresent()) {
+            throw invalid("The token's '" + properties.agencyClaim() + "' claim contains a control character.");
         }
         if (!registry.isAgencyOfNode(agency, nodeId)) {
             throw new AgencyNotOfNodeException();

@@ -3,6 +3,7 @@ package org.regionalexchange.gateway.security;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
@@ -40,9 +41,18 @@ final class RateLimitFilter extends OncePerRequestFilter {
         this.clock = clock;
     }
 
+    /**
+     * Decided on the route as the authorization table and the controllers see it (decoded and
+     * normalized by the container), never on the raw target: {@code /%61pi/v1/records} is
+     * {@code /api/v1/records} and is counted like it.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/v1/");
+        return !route(request).startsWith("/api/v1/");
+    }
+
+    static String route(HttpServletRequest request) {
+        return request.getServletPath() + Objects.toString(request.getPathInfo(), "");
     }
 
     @Override

@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.util.Collection;
 
 import org.regionalexchange.gateway.directory.ParticipantRegistry;
+import org.regionalexchange.gateway.error.ErrorCode;
 import org.regionalexchange.gateway.error.ProblemResponses;
 import org.regionalexchange.gateway.node.NodeProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -26,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The gateway's authentication and its authorization table: which role may call which path. The
@@ -34,6 +38,8 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ParticipantRegistry registry, NodeProperties node,
@@ -66,6 +72,9 @@ class SecurityConfiguration {
             throws Exception {
         ProblemAuthenticationHandlers handlers = new ProblemAuthenticationHandlers(problems);
         return http.csrf(csrf -> csrf.disable())
+                // Every answer gets its security headers from the node's first filter (http package),
+                // refusals made before this chain and the container's own errors included.
+                .headers(headers -> headers.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> { })
@@ -77,6 +86,20 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(handlers)
                         .accessDeniedHandler(handlers))
                 .addFilterAfter(new RateLimitFilter(rateLimits, problems, clock), BearerTokenAuthenticationFilter.class);
+    }
+
+    /**
+     * The answer to a request that Spring Security's firewall refuses before the chain: an
+     * ambiguous target ({@code %2E}, {@code %25}, a {@code ;} path parameter, {@code //}), a header
+     * or parameter it will not read. Without it the refusal would be a bare 400 of the container.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, rejected) -> {
+            log.info("request rejected code={} path={}", ErrorCode.MALFORMED_REQUEST.code(), request.getRequestURI());
+            problems.write(request, response, ErrorCode.MALFORMED_REQUEST, "The request target is ambiguous (an encoded"
+                    + " dot, percent or slash, a path parameter, an empty segment) or a header is not acceptable.");
+        };
     }
 
     @Bean

@@ -17,6 +17,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class EnvelopeVerifier {
 
+    /** 9999-12-31T23:59:59Z in seconds since 1970. */
+    static final long LATEST_IAT = 253_402_300_799L;
+
     private final String nodeId;
     private final TrustedKeys keys;
     private final Duration clockWindow;
@@ -106,12 +109,21 @@ public final class EnvelopeVerifier {
         return key;
     }
 
+    /**
+     * {@code iat} as an instant: an integral number of seconds from 1970 up to the end of year 9999.
+     * Anything else — a string, a fraction, a negative or a number no clock gives — is malformed,
+     * however well signed: it is never compared with the clock, let alone turned into a date.
+     */
     private static Instant issuedAt(JsonNode payload) {
         JsonNode iat = payload.get("iat");
         if (iat == null || !iat.isIntegralNumber() || !iat.canConvertToLong()) {
             throw new EnvelopeRejectedException(Reason.MALFORMED, "iat missing or not a number");
         }
-        return Instant.ofEpochSecond(iat.asLong());
+        long seconds = iat.asLong();
+        if (seconds < 0 || seconds > LATEST_IAT) {
+            throw new EnvelopeRejectedException(Reason.MALFORMED, "iat is not a time between 1970 and 9999");
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 
     private static String text(JsonNode payload, String field) {

@@ -36,7 +36,9 @@ public class JsonSchemas {
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
     /**
-     * Validates {@code document} against schema {@code v1/<name>.json}.
+     * Validates {@code document} against schema {@code v1/<name>.json}, and requires every string
+     * of it, value or property name, to be text without control characters
+     * ({@link ControlCharacters}): a rule of every schema that JSON Schema cannot say once.
      *
      * @return the violations, sorted by field; empty when the document is valid
      * @throws IllegalArgumentException if no schema of that name exists (a programming error)
@@ -45,8 +47,10 @@ public class JsonSchemas {
         Schema schema = schemas.computeIfAbsent(name, this::load);
         List<FieldError> errors = new ArrayList<>();
         for (Error error : schema.validate(document)) {
-            errors.add(new FieldError(fieldOf(error), messageOf(error)));
+            errors.add(new FieldError(ControlCharacters.escape(fieldOf(error)),
+                    ControlCharacters.escape(messageOf(error))));
         }
+        ControlCharacters.check(document, errors);
         errors.sort(Comparator.comparing(FieldError::field).thenComparing(FieldError::message));
         return List.copyOf(errors);
     }

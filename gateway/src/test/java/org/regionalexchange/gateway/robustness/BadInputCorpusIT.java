@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,8 +22,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.jose4j.jws.JsonWebSignature;
+import org.regionalexchange.gateway.keys.PemKeys;
+import org.regionalexchange.gateway.node.NodeProperties;
+import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
+import org.regionalexchange.gateway.testing.RegionData;
 import org.regionalexchange.gateway.testing.TestRegion;
+import org.regionalexchange.gateway.validation.SchemaBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -49,6 +57,11 @@ class BadInputCorpusIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Queries each alone, so that no other bad parameter answers first: years no log holds, control characters. */
+    private static final List<String> BAD_QUERIES = List.of("?from=%2B99999-01-01T00:00:00Z", "?to=-5000-01-01T00:00:00Z",
+            "?from=0000-01-01T00:00:00Z", "?to=%2B1000000000-12-31T23:59:59Z", "?actor=a%0d%0aFORGED", "?agency=%00",
+            "?x%00y=1", "?page=99999999999999999999");
+
     /** One bad input: its name, content type and bytes. */
     record BadBody(String name, String contentType, byte[] bytes) {
     }
@@ -74,6 +87,10 @@ class BadInputCorpusIT {
         corpus.add(json("deeply nested objects", "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000)));
         corpus.add(json("huge number", "{\"iat\": 1" + "0".repeat(5_000) + "}"));
         corpus.add(json("control characters", "{\"reason\": \"\u0000\u0001\u001f\"}"));
+        corpus.add(json("escaped NUL in every free text", "{\"reason\": \"a\\u0000b\", \"note\": \"c\\u0000d\","
+                + " \"justification\": \"e\\u0000f\", \"decision\": \"REJECT\"}"));
+        corpus.add(json("escaped NUL in a key", "{\"a\\u0000b\": 1}"));
+        corpus.add(json("lone surrogate", "{\"reason\": \"a\\ud800b\", \"note\": \"\\udfff\"}"));
         byte[] invalidUtf8 = "{\"reason\": \"ab\"}".getBytes(StandardCharsets.UTF_8);
         invalidUtf8[12] = (byte) 0xC3;
         invalidUtf8[13] = (byte) 0x28;
@@ -137,6 +154,18 @@ class BadInputCorpusIT {
                     checked += check(failures, operation, send(region, verb, path, token, null), "GET " + path);
                     checked += check(failures, operation, send(region, verb, path + "?page=-1&size=abc&from=yesterday"
                             + "&recordId=%00&outcome=" + "x".repeat(5000), token, null), "GET with bad query");
+                    for (String query : BAD_QUERIES) {
+                        checked += check(failures, operation, send(region, verb, path + query, token, null),
+                                "GET " + query);
+                    }
+                    for (String encoded : ambiguous(path)) {
+                        HttpResponse<String> response = send(region, verb, encoded, token, null);
+                        checked += check(failures, operation, response, "GET " + encoded);
+                        if (response.statusCode() != 400 || !response.body().contains("\"code\":\"malformed_request\"")) {
+                            failures.add(operation + " [GET " + encoded + "]: not 400 malformed_request: "
+                                    + response.statusCode() + " " + abbreviate(response.body()));
+                        }
+                    }
                     continue;
                 }
                 for (BadBody body : corpus()) {
@@ -146,6 +175,146 @@ class BadInputCorpusIT {
         }
         assertTrue(checked > 300, "checked " + checked + " answers");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** A body that an operation takes, valid but for {@code \\u0000} where it says {@code @}, and the field that holds it. */
+    private record ControlCase(String operation, String path, String role, String body, String field) {
+    }
+
+    private static List<ControlCase> controlCases() {
+        String id = UUID.randomUUID().toString();
+        String record = """
+                { "holderRecordRef": "KZ-CTL-0001", "identity": { "familyName": "%s", "givenNames": "Lola",
+                  "nationalities": ["AF"] }, "caseStatus": { "status": "ASYLUM_SEEKER", "statusDate": "2026-01-15" },
+                  "claim": { "summary": "%s" } }""";
+        String consent = """
+                { "recipients": [ { "agency": "KG-SMS" } ], "purposes": ["FAMILY_TRACING"], "categories": ["FAMILY"],
+                  "validFrom": "2026-01-01", "givenBy": "SUBJECT", "informedInLanguage": "prs",
+                  "interpreterPresent": true, "evidenceRef": "scan@" }""";
+        String request = """
+                { "holderAgency": "KG-SMS", "subject": { "identity": { "familyName": "%s", "givenNames": "Lola",
+                  "dateOfBirth": "1990" } }, "purpose": "RSD_CASE_PROCESSING", "legalBasis": "AGREEMENT",
+                  "requesterCaseRef": "KZ-CTL-0001", "justification": "%s", "categories": ["IDENTITY"] }""";
+        String justification = "Applicant states she lodged a claim in Bishkek in 2025; we must establish its outcome"
+                + " before deciding her claim under our case KZ-CTL-0001.";
+        String agreement = """
+                { "agreementId": "CTL@", "parties": [ { "country": "KZ" }, { "country": "UZ" } ],
+                  "purposes": [ { "purpose": "DOCUMENT_VERIFICATION", "categories": ["IDENTITY"] } ],
+                  "validFrom": "2000-01-01" }""";
+        return List.of(
+                new ControlCase("POST /api/v1/records", "/api/v1/records", "registrar",
+                        record.formatted("Nul@ova", "Threatened."), "identity.familyName"),
+                new ControlCase("PUT /api/v1/records/{id}", "/api/v1/records/" + id, "registrar",
+                        record.formatted("Nulova", "Threatened@ for teaching."), "claim.summary"),
+                new ControlCase("POST /api/v1/records/{recordId}/consents", "/api/v1/records/" + id + "/consents",
+                        "registrar", consent, "evidenceRef"),
+                new ControlCase("POST /api/v1/records/{recordId}/consents/{consentId}/withdrawal",
+                        "/api/v1/records/" + id + "/consents/" + id + "/withdrawal", "registrar",
+                        "{ \"reason\": \"Withdrawn @ at the interview\" }", "reason"),
+                new ControlCase("POST /api/v1/requests", "/api/v1/requests", "officer",
+                        request.formatted("Nulova", justification + "@"), "justification"),
+                new ControlCase("POST /api/v1/requests", "/api/v1/requests", "officer",
+                        request.formatted("Nul@ova", justification), "subject.identity.familyName"),
+                new ControlCase("POST /api/v1/reviews/{requestId}", "/api/v1/reviews/" + id, "reviewer",
+                        "{ \"decision\": \"REJECT\", \"note\": \"Not now@\" }", "note"),
+                new ControlCase("POST /api/v1/admin/agreements", "/api/v1/admin/agreements", "admin", agreement,
+                        "agreementId"),
+                new ControlCase("PUT /api/v1/admin/agreements/{agreementId}", "/api/v1/admin/agreements/CTL", "admin",
+                        agreement, "agreementId"),
+                new ControlCase("POST /api/v1/admin/test-probe/consent", "/api/v1/admin/test-probe/consent", "admin",
+                        consent, "evidenceRef"));
+    }
+
+    @Test
+    @DisplayName("every operation that takes a JSON body gets one that is valid but for a NUL or another control character in one string; result: 400 schema_violation naming that field, never a 409 or a 5xx")
+    void controlCharactersAreRefusedInEveryBody() throws Exception {
+        TestRegion region = TestRegion.shared();
+        var mapping = region.start("kz").getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        Set<String> takingBodies = new TreeSet<>();
+        mapping.getHandlerMethods().forEach((info, method) -> {
+            boolean schemaBody = java.util.Arrays.stream(method.getMethodParameters())
+                    .anyMatch(p -> p.hasParameterAnnotation(SchemaBody.class));
+            if (schemaBody) {
+                info.getPatternValues().forEach(pattern -> info.getMethodsCondition().getMethods()
+                        .forEach(verb -> takingBodies.add(verb.name() + " " + pattern)));
+            }
+        });
+        Set<String> covered = new TreeSet<>();
+        List<String> failures = new ArrayList<>();
+        for (ControlCase control : controlCases()) {
+            covered.add(control.operation());
+            for (String character : List.of("\\u0000", "\\u0007", "\\u001b", "\\u007f", "\\u009b", "\\ud800")) {
+                BadBody body = json(control.field() + " " + character, control.body().replace("@", character));
+                HttpResponse<String> response = send(region, control.operation().split(" ")[0], control.path(),
+                        region.token("KZ-MIGRATION", control.role()), body);
+                var problem = response.statusCode() == 400 ? Problems.json(response.body()) : null;
+                if (problem == null || !problem.path("code").asString().equals("schema_violation")
+                        || !Problems.fields(problem).contains(control.field())) {
+                    failures.add(control.operation() + " [" + body.name() + "]: " + response.statusCode() + " "
+                            + abbreviate(response.body()));
+                }
+            }
+        }
+        assertTrue(covered.containsAll(takingBodies), "operations taking a body without a case: " + takingBodies);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    @DisplayName("kg signs a request envelope whose iat is no sane time (1e18, negative, past year 9999, a string); result: kz answers 400 envelope_malformed")
+    void insaneIssueTimesAreMalformedEnvelopes() {
+        TestRegion region = TestRegion.shared();
+        var key = region.start("kg").getBean(NodeProperties.class).signingKeys().get(0);
+        for (String iat : List.of("1000000000000000000", "-1", "-1000000000000000000", "253402300800",
+                "9223372036854775807", "\"1764000000\"", "1.7e9")) {
+            String payload = "{\"iss\":\"kg\",\"aud\":\"kz\",\"jti\":\"" + UUID.randomUUID() + "\",\"iat\":" + iat + "}";
+            String envelope = signed(key, payload);
+            var response = Http.post(region.uri("kz", "/exchange/v1/requests"), null, "application/jose",
+                    envelope.getBytes(StandardCharsets.US_ASCII));
+            Problems.assertProblem(response, 400, "envelope_malformed");
+        }
+    }
+
+    @Test
+    @DisplayName("kg signs a request envelope whose justification and officer carry a NUL; result: kz answers 400 schema_violation naming both")
+    void controlCharactersInSignedEnvelopes() {
+        TestRegion region = TestRegion.shared();
+        var key = region.start("kg").getBean(NodeProperties.class).signingKeys().get(0);
+        String caseRef = "KG-SMS-CTL-" + UUID.randomUUID().toString().substring(0, 8);
+        String payload = """
+                { "iss": "kg", "aud": "kz", "iat": %d, "jti": "%s", "requestId": "%s", "requesterAgency": "KG-SMS",
+                  "officer": "test.officer@kg-sms\\u0000", "request": { "holderAgency": "KZ-MIGRATION",
+                  "subject": { "holderRecordRef": "KZ-CTL-NOBODY" }, "purpose": "RSD_CASE_PROCESSING",
+                  "legalBasis": "AGREEMENT", "requesterCaseRef": "%s", "justification": "%s\\u0000",
+                  "categories": ["IDENTITY"], "urgency": "ROUTINE" } }""".formatted(java.time.Instant.now().getEpochSecond(),
+                UUID.randomUUID(), UUID.randomUUID(), caseRef, RegionData.JUSTIFICATION.formatted(caseRef));
+        var response = Http.post(region.uri("kz", "/exchange/v1/requests"), null, "application/jose",
+                signed(key, payload).getBytes(StandardCharsets.US_ASCII));
+        var problem = Problems.assertProblem(response, 400, "schema_violation");
+        assertTrue(Problems.fields(problem).containsAll(List.of("officer", "request.justification")), response.body());
+    }
+
+    /** {@code payload} signed by a node's key as a request envelope, whatever it says. */
+    private static String signed(NodeProperties.SigningKeyLocation key, String payload) {
+        try {
+            byte[] pkcs8 = PemKeys.readPrivateKey(key.privateKey()).getEncoded();
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setAlgorithmHeaderValue("EdDSA");
+            jws.setKeyIdHeaderValue(key.kid());
+            jws.setHeader("typ", "gateway-request+jwt");
+            jws.setPayload(payload);
+            jws.setKey(KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
+            return jws.getCompactSerialization();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Spellings of {@code path} that a node must refuse as ambiguous rather than serve or misroute. */
+    private static List<String> ambiguous(String path) {
+        int last = path.lastIndexOf('/');
+        return List.of(path.substring(0, last) + "%2F" + path.substring(last + 1), path + "/%2e%2e",
+                path.substring(0, last) + "/%252e" + path.substring(last), path.substring(0, last) + "%5C"
+                        + path.substring(last + 1), path + "%00");
     }
 
     private static int check(List<String> failures, String operation, HttpResponse<String> response, String input) {

@@ -271,6 +271,53 @@ class AuthorizationMatrixIT {
         }
     }
 
+    /**
+     * Hostile spellings of the grid's requests: a percent-encoded letter is the same path and gets
+     * exactly the same cell; an ambiguous encoding is refused whoever asks; a token whose subject
+     * carries control characters or outgrows the log's actor column is no credential.
+     */
+    static Stream<Arguments> hostileCells() {
+        List<Arguments> cells = new ArrayList<>();
+        String encodedRecord = "/%61pi/v1/records/" + RECORD;
+        cells.add(Arguments.of("GET " + encodedRecord, "registrar", OWNER, "test", 200, null));
+        cells.add(Arguments.of("GET " + encodedRecord, "registrar", "KZ-BORDER", "test", 404, "not_found"));
+        cells.add(Arguments.of("GET " + encodedRecord, "officer", OWNER, "test", 403, "role_not_permitted"));
+        cells.add(Arguments.of("GET " + encodedRecord, "registrar", OTHER_NODE, "test", 401, "agency_not_of_node"));
+        cells.add(Arguments.of("GET /api/v1/%61udit/verify", "registrar", OWNER, "test", 403, "role_not_permitted"));
+        cells.add(Arguments.of("GET /api/v1/%61udit/verify", "dpo", OWNER, "test", 200, null));
+        for (String role : ROLES) {
+            cells.add(Arguments.of("GET /api/v1/records/" + RECORD + "/%2e%2e/{borderRecord}", role, OWNER, "test", 400,
+                    "malformed_request"));
+            cells.add(Arguments.of("GET /api/v1/directory/agencies%2F..%2F..%2Faudit%2Fverify", role, OWNER, "test", 400,
+                    "malformed_request"));
+            cells.add(Arguments.of("GET /api/v1/audit;x=1/verify", role, OWNER, "test", 400, "malformed_request"));
+            cells.add(Arguments.of("GET /api/v1/records/" + RECORD, role, OWNER, "line-break", 401, "invalid_token"));
+            cells.add(Arguments.of("GET /api/v1/records/" + RECORD, role, OWNER, "overlong", 401, "invalid_token"));
+            cells.add(Arguments.of("GET /api/v1/directory/agencies", role, OWNER + "+NUL", "test", 401, "invalid_token"));
+        }
+        return cells.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} of {2} ({3} subject) -> {4} {5}")
+    @MethodSource("hostileCells")
+    void hostileCell(String operation, String role, String agency, String subject, int status, String code) {
+        String[] parts = resolve(operation).split(" ", 2);
+        String name = switch (subject) {
+            case "line-break" -> "test." + role + "@kz\r\nFORGED test." + role;
+            case "overlong" -> "t".repeat(201);
+            default -> "test." + role + "@" + agency.toLowerCase();
+        };
+        String claimed = agency.replace("+NUL", "\u0000");
+        String token = region.tokens().mint(claimed, List.of(role), name, Instant.now(), java.time.Duration.ofMinutes(10));
+        HttpResponse<String> response = Http.get(region.uri("kz", parts[1]), token);
+        if (code != null) {
+            Problems.assertProblem(response, status, code);
+            return;
+        }
+        assertEquals(status, response.statusCode(), () -> operation + ": " + response.body());
+        assertTrue(Problems.json(response.body()).isObject(), response.body());
+    }
+
     @Test
     @DisplayName("every operation node kz serves is covered by this matrix or by the audit and liaison matrix")
     void everyServedOperationIsCovered() {

@@ -202,6 +202,23 @@ class EnvelopeVerifierTest {
     }
 
     @Test
+    @DisplayName("kz signs an envelope whose iat is no sane time (1e18, negative, past year 9999, a string, a fraction, null); result: MALFORMED, never another failure")
+    void insaneIssueTimesAreMalformed() {
+        for (String iat : new String[] {"1000000000000000000", "-1", "-1000000000000000000", "253402300800",
+                "9223372036854775807", "-9223372036854775808", "99999999999999999999", "1e18", "1.7e9", "1700000000.5",
+                "\"1700000000\"", "null", "true", "[]", "{}"}) {
+            ObjectNode payload = (ObjectNode) CompactJws.JSON.readTree(
+                    "{\"iss\":\"kz\",\"aud\":\"kg\",\"jti\":\"j-" + iat.hashCode() + "\",\"iat\":" + iat + "}");
+            String envelope = CompactJws.sign(kzKey, TYPE, payload);
+            assertReason(Reason.MALFORMED, () -> kg.authenticate(envelope, TYPE));
+            assertReason(Reason.MALFORMED, () -> kg.verify(envelope, TYPE, NOW));
+        }
+        ObjectNode edge = (ObjectNode) CompactJws.JSON.readTree("{\"iss\":\"kz\",\"aud\":\"kg\",\"jti\":\"j-edge\","
+                + "\"iat\":253402300799}");
+        assertReason(Reason.FUTURE, () -> kg.verify(CompactJws.sign(kzKey, TYPE, edge), TYPE, NOW));
+    }
+
+    @Test
     @DisplayName("ES256 signatures are R||S, 64 bytes, and verify; a changed message does not")
     void es256() throws Exception {
         var generator = java.security.KeyPairGenerator.getInstance("EC", PemKeys.BC);
