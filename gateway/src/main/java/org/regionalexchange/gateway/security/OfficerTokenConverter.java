@@ -49,6 +49,10 @@ class OfficerTokenConverter implements Converter<Jwt, AbstractAuthenticationToke
         if (ControlCharacters.inName(subject).isPresent()) {
             throw invalid("The token's subject contains a control character.");
         }
+        // The access log names nodes and their officers "node:<id>..."; no local officer may look like one.
+        if (subject.startsWith("node:")) {
+            throw invalid("The token's subject may not start with 'node:'.");
+        }
         Object agencyClaim = jwt.getClaims().get(properties.agencyClaim());
         if (!(agencyClaim instanceof String agency) || agency.isBlank()) {
             throw invalid("The token has no '" + properties.agencyClaim() + "' claim.");

@@ -85,6 +85,24 @@ class RequestIdScopeIT {
         assertEquals("kz", Problems.json(kz.body()).path("requesterNode").asString());
     }
 
+    @Test
+    @DisplayName("a peer's officer of 200 characters is logged in full, namespaced by the sending node; a local token"
+            + " whose subject poses as a node is refused")
+    void peerOfficersAreNamespacedInFull() {
+        UUID id = UUID.randomUUID();
+        UUID record = child("S3", "{ \"agency\": \"KG-SMS\" }");
+        String ref = RegionData.getJson(region, "kz", "/api/v1/records/" + record,
+                region.token("KZ-MIGRATION", "registrar")).path("holderRecordRef").asString();
+        String officer = "o".repeat(200);
+        send("kg", "KG-SMS", id, ref, "DOCUMENT_VERIFICATION", "\"IDENTITY\"", officer);
+        assertEquals("node:kg/" + officer, RegionData.owner(region, "kz").queryForObject(
+                "select actor from access_log where action = 'REQUEST_DECIDED' and request_id = ?", String.class, id));
+
+        String posing = region.tokens().mint("KZ-MIGRATION", List.of("registrar"), "node:kg/test.officer@kg-sms",
+                Instant.now(), java.time.Duration.ofMinutes(5));
+        assertProblem(Http.get(region.uri("kz", "/api/v1/records/" + record), posing), 401, "invalid_token");
+    }
+
     private static UUID child(String suffix, String recipients) {
         var created = Http.postJson(region.uri("kz", "/api/v1/records"), region.token("KZ-MIGRATION", "registrar"), """
                 { "holderRecordRef": "KZ-%s-%s",
@@ -106,13 +124,18 @@ class RequestIdScopeIT {
 
     /** Node {@code node} signs a request of {@code agency} under {@code id} and posts it to kz; the signed answer's payload. */
     private static JsonNode send(String node, String agency, UUID id, String ref, String purpose, String categories) {
+        return send(node, agency, id, ref, purpose, categories, "test.officer@" + agency.toLowerCase());
+    }
+
+    private static JsonNode send(String node, String agency, UUID id, String ref, String purpose, String categories,
+            String officer) {
         String caseRef = agency + "-2026-" + ref.substring(ref.length() - 2) + RUN.substring(0, 4);
         ObjectNode message = (ObjectNode) Problems.json("""
-                { "requestId": "%s", "requesterAgency": "%s", "officer": "test.officer@%s",
+                { "requestId": "%s", "requesterAgency": "%s", "officer": "%s",
                   "request": { "holderAgency": "KZ-MIGRATION", "subject": { "holderRecordRef": "%s" },
                     "purpose": "%s", "legalBasis": "AGREEMENT", "requesterCaseRef": "%s",
                     "justification": "The girl states she was registered in Almaty in 2026; we must check her status under our case %s.",
-                    "categories": [ %s ], "urgency": "ROUTINE" } }""".formatted(id, agency, agency.toLowerCase(), ref,
+                    "categories": [ %s ], "urgency": "ROUTINE" } }""".formatted(id, agency, officer, ref,
                 purpose, caseRef, caseRef, categories));
         String envelope = region.start(node).getBean(EnvelopeSigner.class).sign("gateway-request+jwt", "kz", message,
                 Instant.now());
