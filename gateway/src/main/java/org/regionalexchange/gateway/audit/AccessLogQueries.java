@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -18,16 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The DPO's reads of the access log: filtered pages, the CSV export (streamed), the disclosures
- * about one person, and the fishing alerts. Read-only; the caller logs the read.
+ * The DPO's reads of the access log: filtered pages, the CSV export (streamed) and the fishing
+ * alerts (the disclosures about one person are {@link DisclosureReport}). Read-only; the caller logs the read.
  */
 @Component
 class AccessLogQueries {
-
-    /** Actions by which personal data about a record left this node's holder agencies. */
-    static final List<String> DISCLOSURES = List.of(AccessAction.REQUEST_DECIDED.name(),
-            AccessAction.REVIEW_DECIDED.name(), AccessAction.REQUEST_RETRY_ANSWERED.name(),
-            AccessAction.ANSWER_COLLECTED.name(), AccessAction.LIAISON_VIEW.name());
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -73,13 +67,6 @@ class AccessLogQueries {
             }
         });
         return count[0];
-    }
-
-    /** Everything released about record {@code recordId}, oldest first. */
-    List<StoredEvent> disclosures(UUID recordId) {
-        return jdbc.query("select " + StoredEvent.COLUMNS + """
-                 from access_log where record_id = :record and action in (:actions) and categories is not null
-                order by id""", Map.of("record", recordId, "actions", DISCLOSURES), StoredEvent::map);
     }
 
     /** One fishing or abuse pattern found in the window. */
