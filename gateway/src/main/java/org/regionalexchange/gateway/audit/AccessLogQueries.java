@@ -79,19 +79,21 @@ class AccessLogQueries {
         Map<String, Object> params = Map.of("since", Timestamp.from(since),
                 "reuse", thresholds.justificationReuseSubjects(), "notAvailable", thresholds.notAvailableAnswers(),
                 "burst", thresholds.burstPerMinute());
-        // One justification of one agency for many subjects: each resolved record counts once,
-        // each unresolved request (no record) as a subject of its own.
+        // One justification of one agency for many subjects, on each side of the exchange: requests
+        // sent and requests refused before sending (requester), requests decided (holder). Each
+        // resolved record counts once; each unresolved request, and each request refused before
+        // sending, as a subject of its own. The alert names the actions it counted.
         alerts.addAll(jdbc.query("""
-                select action, agency, justification_fingerprint,
-                       count(distinct coalesce(record_id::text, request_id::text)) as n,
+                select string_agg(distinct action, ',' order by action) as actions, agency, justification_fingerprint,
+                       count(distinct coalesce(record_id::text, request_id::text, 'event:' || id)) as n,
                        min(occurred_at) as first, max(occurred_at) as last
                 from access_log
-                where action in ('REQUEST_SENT', 'REQUEST_DECIDED') and occurred_at >= :since
-                  and justification_fingerprint is not null
-                group by action, agency, justification_fingerprint
-                having count(distinct coalesce(record_id::text, request_id::text)) >= :reuse
+                where action in ('REQUEST_SENT', 'REQUEST_REFUSED_BEFORE_SENDING', 'REQUEST_DECIDED')
+                  and occurred_at >= :since and justification_fingerprint is not null
+                group by action = 'REQUEST_DECIDED', agency, justification_fingerprint
+                having count(distinct coalesce(record_id::text, request_id::text, 'event:' || id)) >= :reuse
                 order by n desc""", params, (rs, i) -> new Alert("JUSTIFICATION_REUSED", null, rs.getString("agency"),
-                rs.getString("action"), rs.getString("justification_fingerprint"), rs.getLong("n"),
+                rs.getString("actions"), rs.getString("justification_fingerprint"), rs.getLong("n"),
                 thresholds.justificationReuseSubjects(), rs.getTimestamp("first").toInstant(),
                 rs.getTimestamp("last").toInstant())));
         alerts.addAll(jdbc.query("""
@@ -107,7 +109,8 @@ class AccessLogQueries {
                 select action, actor, agency, date_trunc('minute', occurred_at) as minute, count(*) as n,
                        min(occurred_at) as first, max(occurred_at) as last
                 from access_log
-                where action in ('REQUEST_SENT', 'REQUEST_DECIDED') and occurred_at >= :since
+                where action in ('REQUEST_SENT', 'REQUEST_REFUSED_BEFORE_SENDING', 'REQUEST_DECIDED')
+                  and occurred_at >= :since
                 group by action, actor, agency, date_trunc('minute', occurred_at) having count(*) >= :burst
                 order by minute desc""", params, (rs, i) -> new Alert("BURST", rs.getString("actor"),
                 rs.getString("agency"), rs.getString("action"), null, rs.getLong("n"), thresholds.burstPerMinute(),

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -115,9 +116,16 @@ class OutboundExchange {
         JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(
                 officer.agency(), JustificationFingerprint.of(information.justification()).sha256Hex(), subjectKey,
                 now.minus(policy.justification().reuseWindow())));
-        engine.checkBeforeSending(information, history, now).ifPresent(refusal -> {
-            throw refused(refusal);
-        });
+        Optional<Decision> refusal = engine.checkBeforeSending(information, history, now);
+        if (refusal.isPresent()) {
+            // Nothing leaves the node, but the refusal is the agency's DPO's to see (no log, no answer: 503).
+            transactions.executeWithoutResult(status -> exchangeLog.refusedBeforeSending(officer.subject(),
+                    officer.agency(), refusal.get(),
+                    exchangeLog.requesterSide(null, holderNode.id(), holderAgencyId, request, null, null)));
+            log.info("request refused before sending agency={} holderAgency={} reasons={}", officer.agency(),
+                    holderAgencyId, refusal.get().requesterView().reasons().stream().map(r -> r.code().code()).toList());
+            throw refused(refusal.get());
+        }
 
         UUID id = UUID.randomUUID();
         ObjectNode message = json.createObjectNode();
