@@ -69,9 +69,19 @@ class AccessLogQueries {
         return count[0];
     }
 
-    /** One fishing or abuse pattern found in the window. */
+    /**
+     * One fishing or abuse pattern found in the window.
+     *
+     * @param action                    the action, or the actions (comma-separated), of the events counted
+     * @param justificationFingerprints a near-copy alert's justifications, by fingerprint, first used first
+     */
     record Alert(String type, String actor, String agency, String action, String justificationFingerprint, long count,
-            int threshold, Instant from, Instant to) {
+            int threshold, Instant from, Instant to, List<String> justificationFingerprints) {
+
+        Alert(String type, String actor, String agency, String action, String justificationFingerprint, long count,
+                int threshold, Instant from, Instant to) {
+            this(type, actor, agency, action, justificationFingerprint, count, threshold, from, to, null);
+        }
     }
 
     List<Alert> alerts(Instant since, AuditProperties thresholds) {
@@ -96,6 +106,7 @@ class AccessLogQueries {
                 rs.getString("actions"), rs.getString("justification_fingerprint"), rs.getLong("n"),
                 thresholds.justificationReuseSubjects(), rs.getTimestamp("first").toInstant(),
                 rs.getTimestamp("last").toInstant())));
+        alerts.addAll(nearCopies(params, thresholds.justificationReuseSubjects()));
         alerts.addAll(jdbc.query("""
                 select actor, agency, count(*) as n, min(occurred_at) as first, max(occurred_at) as last
                 from access_log
@@ -116,5 +127,28 @@ class AccessLogQueries {
                 rs.getString("agency"), rs.getString("action"), null, rs.getLong("n"), thresholds.burstPerMinute(),
                 rs.getTimestamp("first").toInstant(), rs.getTimestamp("last").toInstant())));
         return alerts;
+    }
+
+    /**
+     * Near-copies of one justification (policy {@code JustificationSimilarity}) used by one agency, on one
+     * side of the exchange, for at least {@code minSubjects} subjects (counted as for JUSTIFICATION_REUSED).
+     */
+    private List<Alert> nearCopies(Map<String, Object> params, int minSubjects) {
+        List<NearCopies.Use> uses = jdbc.query("""
+                select action = 'REQUEST_DECIDED' as holder, agency, justification, justification_fingerprint,
+                       string_agg(distinct action, ',' order by action) as actions,
+                       array_agg(distinct coalesce(record_id::text, request_id::text, 'event:' || id)) as subjects,
+                       min(occurred_at) as first, max(occurred_at) as last
+                from access_log
+                where action in ('REQUEST_SENT', 'REQUEST_REFUSED_BEFORE_SENDING', 'REQUEST_DECIDED')
+                  and occurred_at >= :since and justification is not null and justification_fingerprint is not null
+                group by action = 'REQUEST_DECIDED', agency, justification, justification_fingerprint""", params,
+                (rs, i) -> new NearCopies.Use(rs.getBoolean("holder") ? "holder" : "requester", rs.getString("agency"),
+                        rs.getString("actions"), rs.getString("justification"), rs.getString("justification_fingerprint"),
+                        List.of((String[]) rs.getArray("subjects").getArray()), rs.getTimestamp("first").toInstant(),
+                        rs.getTimestamp("last").toInstant()));
+        return NearCopies.find(uses, minSubjects).stream().map(g -> new Alert("JUSTIFICATION_NEAR_COPY", null,
+                g.agency(), g.actions(), g.fingerprints().get(0), g.subjects(), minSubjects, g.first(), g.last(),
+                g.fingerprints())).toList();
     }
 }

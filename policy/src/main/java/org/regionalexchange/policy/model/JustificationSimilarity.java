@@ -33,7 +33,11 @@ public final class JustificationSimilarity {
 
     /** The shingles of a justification's normalized text; a text shorter than one shingle is its own one shingle. */
     public static Set<String> shingles(String justification) {
-        List<String> words = NormalizedJustification.words(justification);
+        return shingles(NormalizedJustification.words(justification));
+    }
+
+    /** The shingles of a normalized text given as its words ({@link NormalizedJustification#words}). */
+    public static Set<String> shingles(List<String> words) {
         Set<String> shingles = new HashSet<>();
         if (words.size() <= SHINGLE_WORDS) {
             shingles.add(String.join(" ", words));
