@@ -13,9 +13,8 @@ import java.util.Set;
  *
  * <p>Why this measure: it needs no model, no corpus and no library (the policy module stays plain
  * Java), it is symmetric and explainable to a DPO ("82 % of the three-word phrases are the same"),
- * and its threshold was chosen by measurement on genuine justifications (docs/policy.md, "Reuse after
- * normalization"). Character-level measures (edit distance, character n-grams) rate two genuine
- * justifications that share the region's stock phrasing as alike far more often.
+ * and its shingle size and threshold were chosen by measurement on genuine justifications
+ * (docs/policy.md, section 9).
  */
 public final class JustificationSimilarity {
 
