@@ -133,11 +133,17 @@ final class JustificationRule {
             }
             if (fingerprint == null) {
                 fingerprint = JustificationFingerprint.ofNormalized(normalized);
-                withoutParticulars = NormalizedJustification.fingerprint(request.justification());
             }
-            if (used.fingerprint().equals(fingerprint)
-                    || used.normalizedFingerprint().filter(withoutParticulars::equals).isPresent()) {
+            if (used.fingerprint().equals(fingerprint)) {
                 return true;
+            }
+            if (used.normalizedFingerprint().isPresent()) {
+                if (withoutParticulars == null) {
+                    withoutParticulars = NormalizedJustification.fingerprint(request.justification());
+                }
+                if (used.normalizedFingerprint().get().equals(withoutParticulars)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -1,8 +1,6 @@
 package org.regionalexchange.policy.model;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,14 +52,9 @@ public final class NormalizedJustification {
 
     /** The normalized text of {@code justification} (the steps above). */
     public static String normalize(String justification) {
-        return String.join(" ", words(justification));
-    }
-
-    /** The normalized text's words and placeholders, in order. */
-    public static List<String> words(String justification) {
         Require.present(justification, "justification text");
-        String text = Normalizer.normalize(justification, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        List<String> out = new ArrayList<>();
+        String text = folded(justification);
+        StringBuilder out = new StringBuilder(text.length());
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -70,11 +63,15 @@ public final class NormalizedJustification {
                 i += Character.charCount(c);
                 continue;
             }
-            int end = termEnd(text, i);
-            addTerm(text.substring(i, end), out);
-            i = end;
+            i = appendTerm(text, i, out);
         }
-        return Collections.unmodifiableList(out);
+        return out.toString();
+    }
+
+    /** The normalized text's words and placeholders, in order. */
+    public static List<String> words(String justification) {
+        String normalized = normalize(justification);
+        return normalized.isEmpty() ? List.of() : List.of(normalized.split(" "));
     }
 
     /** The fingerprint of the normalized text: what a ledger stores and compares for reuse. */
@@ -82,13 +79,28 @@ public final class NormalizedJustification {
         return JustificationFingerprint.ofNormalized(normalize(justification));
     }
 
-    /** The end of the term starting at {@code start}: alphanumerics joined by single connectors. */
-    private static int termEnd(String text, int start) {
+    /** NFKC and lower case; ASCII text, which NFKC leaves as it is, only lower-cased. */
+    private static String folded(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+            }
+        }
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Appends the term starting at {@code start} (alphanumerics joined by single connectors): one placeholder
+     * if it is a particular, else its words. Returns where the term ends.
+     */
+    private static int appendTerm(String text, int start, StringBuilder out) {
         int i = start;
         int n = text.length();
+        boolean number = false;
         while (i < n) {
             int c = text.codePointAt(i);
             if (isAlphanumeric(c)) {
+                number |= isNumber(c);
                 i += Character.charCount(c);
             } else if (isConnector(c) && i + 1 < n && isAlphanumeric(text.codePointAt(i + 1))) {
                 i += 1;
@@ -96,26 +108,37 @@ public final class NormalizedJustification {
                 break;
             }
         }
+        if (number || MONTHS.contains(text.substring(start, i))) {
+            appendPlaceholder(out);
+            return i;
+        }
+        int wordStart = start;
+        for (int j = start; j <= i; j++) {
+            if (j == i || isConnector(text.charAt(j))) {
+                String word = text.substring(wordStart, j);
+                if (MONTHS.contains(word)) {
+                    appendPlaceholder(out);
+                } else {
+                    if (out.length() > 0) {
+                        out.append(' ');
+                    }
+                    out.append(word);
+                }
+                wordStart = j + 1;
+            }
+        }
         return i;
     }
 
-    private static void addTerm(String term, List<String> out) {
-        if (term.codePoints().anyMatch(NormalizedJustification::isNumber) || MONTHS.contains(term)) {
-            particular(out);
-            return;
-        }
-        for (String word : term.split("[-/._]")) {
-            if (MONTHS.contains(word)) {
-                particular(out);
-            } else {
-                out.add(word);
+    /** A placeholder, unless the text already ends with one: a run of particulars is one placeholder. */
+    private static void appendPlaceholder(StringBuilder out) {
+        int length = out.length();
+        boolean endsWithOne = length > 0 && out.charAt(length - 1) == '#' && (length == 1 || out.charAt(length - 2) == ' ');
+        if (!endsWithOne) {
+            if (length > 0) {
+                out.append(' ');
             }
-        }
-    }
-
-    private static void particular(List<String> out) {
-        if (out.isEmpty() || !out.get(out.size() - 1).equals(PLACEHOLDER)) {
-            out.add(PLACEHOLDER);
+            out.append(PLACEHOLDER);
         }
     }
 
