@@ -11,6 +11,7 @@ import org.regionalexchange.policy.config.JustificationPolicy;
 import org.regionalexchange.policy.model.InformationRequest;
 import org.regionalexchange.policy.model.JustificationFingerprint;
 import org.regionalexchange.policy.model.JustificationHistory;
+import org.regionalexchange.policy.model.NormalizedJustification;
 import org.regionalexchange.policy.model.RecentJustification;
 
 /**
@@ -20,8 +21,9 @@ import org.regionalexchange.policy.model.RecentJustification;
  *
  * <p>All checks work on the normalized text ({@link JustificationFingerprint#normalize}): length in characters,
  * the distinct own words (three characters or more) left once boilerplate phrases and the case reference are
- * taken out, the case reference as a whole sequence of words, and reuse of the same normalized text by the same
- * agency for another subject inside the window.
+ * taken out, the case reference as a whole sequence of words, and reuse by the same agency for another subject
+ * inside the window: of the same normalized text, or of a text that differs from it only in numbers, dates and
+ * case references ({@link NormalizedJustification}), refused with the same code.
  */
 final class JustificationRule {
     private static final int OWN_WORD_MIN_LENGTH = 3;
@@ -116,10 +118,14 @@ final class JustificationRule {
         return normalized.isEmpty() ? NO_WORDS : normalized.split(" ");
     }
 
-    /** The same normalized text used by the same agency for a different subject inside the window. */
+    /**
+     * The same text, or the same text once its particulars are taken out ({@link NormalizedJustification}),
+     * used by the same agency for a different subject inside the window.
+     */
     private boolean isReused(InformationRequest request, String normalized, JustificationHistory history, Instant now) {
         Instant windowStart = now.minus(policy.reuseWindow());
         JustificationFingerprint fingerprint = null;
+        JustificationFingerprint withoutParticulars = null;
         for (RecentJustification used : history.recent()) {
             if (!used.agency().equals(request.requester().agency()) || used.subjectKey().equals(history.subjectKey())
                     || used.usedAt().isBefore(windowStart)) {
@@ -130,6 +136,14 @@ final class JustificationRule {
             }
             if (used.fingerprint().equals(fingerprint)) {
                 return true;
+            }
+            if (used.normalizedFingerprint().isPresent()) {
+                if (withoutParticulars == null) {
+                    withoutParticulars = NormalizedJustification.fingerprint(request.justification());
+                }
+                if (used.normalizedFingerprint().get().equals(withoutParticulars)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -227,6 +227,23 @@ public final class PolicyEngine {
         return fresh.narrowedTo(released);
     }
 
+    /**
+     * Step 9's hard review rule on its own, for a view of a record that is not a request (the UNHCR liaison's
+     * view of what consents share with it): whether showing {@code categories} of {@code record} at {@code now}
+     * needs a human reviewer of the holder, because the subject is or could be a child (partial or unknown date
+     * of birth, counted in the policy's time zone) and something beyond IDENTITY and CASE_STATUS would be shown,
+     * or because SPECIFIC_NEEDS would be shown. The policy file's triggers are about a request's purpose and
+     * urgency and do not apply. Only IDENTITY and CASE_STATUS may then be shown without review.
+     *
+     * @return the causes for the holder's log ({@code review_child_subject}, {@code review_specific_needs});
+     *         empty if no review is needed
+     */
+    public List<InternalDetail> reviewCauses(SubjectRecord record, Set<Category> categories, Instant now) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(categories, "categories");
+        return List.copyOf(ReviewRule.hardTriggers(record, categories, LocalDate.ofInstant(now, config.timeZone())));
+    }
+
     /** Step 3's request-level checks, shared by the requester's and the holder's side. */
     private void stepThree(InformationRequest request, JustificationHistory history, Instant now,
                            Set<ReasonCode> failures) {

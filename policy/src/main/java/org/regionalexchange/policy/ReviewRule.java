@@ -27,6 +27,17 @@ final class ReviewRule {
 
     static List<InternalDetail> triggers(PolicyConfig config, InformationRequest request, SubjectRecord record,
                                          Set<Category> releasable, LocalDate date) {
+        List<InternalDetail> found = hardTriggers(record, releasable, date);
+        for (ReviewTrigger trigger : config.reviewTriggers()) {
+            if (trigger.firesFor(request.purpose(), request.urgency(), releasable)) {
+                found.add(InternalDetail.of(ReasonCode.REVIEW_CONFIGURED_TRIGGER, trigger.name()));
+            }
+        }
+        return found;
+    }
+
+    /** The triggers that are code and hold for any release, with or without a request: the child and specific needs. */
+    static List<InternalDetail> hardTriggers(SubjectRecord record, Set<Category> releasable, LocalDate date) {
         List<InternalDetail> found = new ArrayList<>(2);
         boolean beyondIdentityAndStatus = false;
         for (Category category : releasable) {
@@ -41,11 +52,6 @@ final class ReviewRule {
         }
         if (releasable.contains(Category.SPECIFIC_NEEDS)) {
             found.add(InternalDetail.of(Category.SPECIFIC_NEEDS, ReasonCode.REVIEW_SPECIFIC_NEEDS, ""));
-        }
-        for (ReviewTrigger trigger : config.reviewTriggers()) {
-            if (trigger.firesFor(request.purpose(), request.urgency(), releasable)) {
-                found.add(InternalDetail.of(ReasonCode.REVIEW_CONFIGURED_TRIGGER, trigger.name()));
-            }
         }
         return found;
     }

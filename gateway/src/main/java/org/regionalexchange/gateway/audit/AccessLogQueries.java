@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -18,16 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The DPO's reads of the access log: filtered pages, the CSV export (streamed), the disclosures
- * about one person, and the fishing alerts. Read-only; the caller logs the read.
+ * The DPO's reads of the access log: filtered pages, the CSV export (streamed) and the fishing
+ * alerts (the disclosures about one person are {@link DisclosureReport}). Read-only; the caller logs the read.
  */
 @Component
 class AccessLogQueries {
-
-    /** Actions by which personal data about a record left this node's holder agencies. */
-    static final List<String> DISCLOSURES = List.of(AccessAction.REQUEST_DECIDED.name(),
-            AccessAction.REVIEW_DECIDED.name(), AccessAction.REQUEST_RETRY_ANSWERED.name(),
-            AccessAction.ANSWER_COLLECTED.name(), AccessAction.LIAISON_VIEW.name());
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -75,33 +69,29 @@ class AccessLogQueries {
         return count[0];
     }
 
-    /** Everything released about record {@code recordId}, oldest first. */
-    List<StoredEvent> disclosures(UUID recordId) {
-        return jdbc.query("select " + StoredEvent.COLUMNS + """
-                 from access_log where record_id = :record and action in (:actions) and categories is not null
-                order by id""", Map.of("record", recordId, "actions", DISCLOSURES), StoredEvent::map);
-    }
-
     List<Alert> alerts(Instant since, AuditProperties thresholds) {
         List<Alert> alerts = new ArrayList<>();
         Map<String, Object> params = Map.of("since", Timestamp.from(since),
                 "reuse", thresholds.justificationReuseSubjects(), "notAvailable", thresholds.notAvailableAnswers(),
                 "burst", thresholds.burstPerMinute());
-        // One justification of one agency for many subjects: each resolved record counts once,
-        // each unresolved request (no record) as a subject of its own.
+        // One justification of one agency for many subjects, on each side of the exchange: requests
+        // sent and requests refused before sending (requester), requests decided (holder). Each
+        // resolved record counts once; each unresolved request, and each request refused before
+        // sending, as a subject of its own. The alert names the actions it counted.
         alerts.addAll(jdbc.query("""
-                select action, agency, justification_fingerprint,
-                       count(distinct coalesce(record_id::text, request_id::text)) as n,
+                select string_agg(distinct action, ',' order by action) as actions, agency, justification_fingerprint,
+                       count(distinct coalesce(record_id::text, request_id::text, 'event:' || id)) as n,
                        min(occurred_at) as first, max(occurred_at) as last
                 from access_log
-                where action in ('REQUEST_SENT', 'REQUEST_DECIDED') and occurred_at >= :since
-                  and justification_fingerprint is not null
-                group by action, agency, justification_fingerprint
-                having count(distinct coalesce(record_id::text, request_id::text)) >= :reuse
+                where action in ('REQUEST_SENT', 'REQUEST_REFUSED_BEFORE_SENDING', 'REQUEST_DECIDED')
+                  and occurred_at >= :since and justification_fingerprint is not null
+                group by action = 'REQUEST_DECIDED', agency, justification_fingerprint
+                having count(distinct coalesce(record_id::text, request_id::text, 'event:' || id)) >= :reuse
                 order by n desc""", params, (rs, i) -> Alert.ofLog("JUSTIFICATION_REUSED", null, rs.getString("agency"),
-                rs.getString("action"), rs.getString("justification_fingerprint"), rs.getLong("n"),
+                rs.getString("actions"), rs.getString("justification_fingerprint"), rs.getLong("n"),
                 thresholds.justificationReuseSubjects(), rs.getTimestamp("first").toInstant(),
                 rs.getTimestamp("last").toInstant())));
+        alerts.addAll(nearCopies(params, thresholds.justificationReuseSubjects()));
         alerts.addAll(jdbc.query("""
                 select actor, agency, count(*) as n, min(occurred_at) as first, max(occurred_at) as last
                 from access_log
@@ -115,11 +105,34 @@ class AccessLogQueries {
                 select action, actor, agency, date_trunc('minute', occurred_at) as minute, count(*) as n,
                        min(occurred_at) as first, max(occurred_at) as last
                 from access_log
-                where action in ('REQUEST_SENT', 'REQUEST_DECIDED') and occurred_at >= :since
+                where action in ('REQUEST_SENT', 'REQUEST_REFUSED_BEFORE_SENDING', 'REQUEST_DECIDED')
+                  and occurred_at >= :since
                 group by action, actor, agency, date_trunc('minute', occurred_at) having count(*) >= :burst
                 order by minute desc""", params, (rs, i) -> Alert.ofLog("BURST", rs.getString("actor"),
                 rs.getString("agency"), rs.getString("action"), null, rs.getLong("n"), thresholds.burstPerMinute(),
                 rs.getTimestamp("first").toInstant(), rs.getTimestamp("last").toInstant())));
         return alerts;
+    }
+
+    /**
+     * Near-copies of one justification (policy {@code JustificationSimilarity}) used by one agency, on one
+     * side of the exchange, for at least {@code minSubjects} subjects (counted as for JUSTIFICATION_REUSED).
+     */
+    private List<Alert> nearCopies(Map<String, Object> params, int minSubjects) {
+        List<NearCopies.Use> uses = jdbc.query("""
+                select action = 'REQUEST_DECIDED' as holder, agency, justification, justification_fingerprint,
+                       string_agg(distinct action, ',' order by action) as actions,
+                       array_agg(distinct coalesce(record_id::text, request_id::text, 'event:' || id)) as subjects,
+                       min(occurred_at) as first, max(occurred_at) as last
+                from access_log
+                where action in ('REQUEST_SENT', 'REQUEST_REFUSED_BEFORE_SENDING', 'REQUEST_DECIDED')
+                  and occurred_at >= :since and justification is not null and justification_fingerprint is not null
+                group by action = 'REQUEST_DECIDED', agency, justification, justification_fingerprint""", params,
+                (rs, i) -> new NearCopies.Use(rs.getBoolean("holder") ? "holder" : "requester", rs.getString("agency"),
+                        rs.getString("actions"), rs.getString("justification"), rs.getString("justification_fingerprint"),
+                        List.of((String[]) rs.getArray("subjects").getArray()), rs.getTimestamp("first").toInstant(),
+                        rs.getTimestamp("last").toInstant()));
+        return NearCopies.find(uses, minSubjects).stream().map(g -> Alert.ofNearCopies(g.agency(), g.actions(),
+                g.fingerprints(), g.subjects(), minSubjects, g.first(), g.last())).toList();
     }
 }

@@ -40,6 +40,7 @@ class AuditController {
             "action", "from", "to");
 
     private final AccessLogQueries queries;
+    private final DisclosureReport disclosureReport;
     private final ChainVerifier verifier;
     private final AccessLog accessLog;
     private final NodeProperties node;
@@ -49,10 +50,11 @@ class AuditController {
     private final List<AlertSource> alertSources;
     private final Clock clock;
 
-    AuditController(AccessLogQueries queries, ChainVerifier verifier, AccessLog accessLog, NodeProperties node,
-            AuditProperties properties, TransactionTemplate transactions, List<RecordHistory> histories,
-            List<AlertSource> alertSources, Clock clock) {
+    AuditController(AccessLogQueries queries, DisclosureReport disclosureReport, ChainVerifier verifier,
+            AccessLog accessLog, NodeProperties node, AuditProperties properties, TransactionTemplate transactions,
+            List<RecordHistory> histories, List<AlertSource> alertSources, Clock clock) {
         this.queries = queries;
+        this.disclosureReport = disclosureReport;
         this.verifier = verifier;
         this.accessLog = accessLog;
         this.node = node;
@@ -110,8 +112,7 @@ class AuditController {
                 throw new ApiException(ErrorCode.NOT_FOUND, "No record with this id on this node.");
             }
             log(dpo, AccessAction.DISCLOSURES_READ, id);
-            List<Disclosure> list = queries.disclosures(id).stream().map(Disclosure::of).toList();
-            return new Disclosures(id, list);
+            return new Disclosures(id, disclosureReport.of(id));
         });
     }
 
@@ -158,19 +159,7 @@ class AuditController {
         return fallback;
     }
 
-    /** One release about the person: when, to whom (agency, node, country or organization), why, what. */
-    record Disclosure(long eventId, Instant at, String action, String outcome, UUID requestId, String recipientAgency,
-            String recipientOfficer, String recipientNode, String recipientParty, String holderAgency, String purpose,
-            List<String> categories) {
-
-        static Disclosure of(StoredEvent e) {
-            return new Disclosure(e.id(), e.occurredAt(), e.action(), e.outcome(), e.requestId(), e.agency(),
-                    e.actor(), e.counterpartNode(), e.counterpartParty(), e.holderAgency(), e.purpose(),
-                    e.categories() == null ? List.of() : List.of(e.categories().split(",")));
-        }
-    }
-
-    record Disclosures(UUID recordId, List<Disclosure> disclosures) {
+    record Disclosures(UUID recordId, List<DisclosureReport.Disclosure> disclosures) {
     }
 
     record Alerts(Instant from, Instant to, List<Alert> alerts) {

@@ -82,7 +82,7 @@ class PeerCheckpoints implements AlertSource {
                     Long eventOrNull = rs.wasNull() ? null : event;
                     return new Alert(ALERT, null, null, null, null, rs.getString("peer_node"), rs.getString("problem"),
                             laneOrNull, eventOrNull, rs.getLong("n"), null, rs.getTimestamp("first").toInstant(),
-                            rs.getTimestamp("last").toInstant());
+                            rs.getTimestamp("last").toInstant(), null);
                 }).list();
     }
 }

@@ -59,6 +59,16 @@ class ExchangeLog {
         append(officer, agency, AccessAction.RESPONSE_READ, null, outcome, List.of(), detail);
     }
 
+    /**
+     * Requester side: the node's own check refused the officer's request before anything left the
+     * node, with every reason the officer was given, what was asked and why (no request id: the
+     * request was never made). The requesting agency's DPO sees it; the reuse alert counts it.
+     */
+    void refusedBeforeSending(String officer, String agency, Decision refusal, ExchangeDetail detail) {
+        append(officer, agency, AccessAction.REQUEST_REFUSED_BEFORE_SENDING, null, AccessEvent.REFUSED,
+                reasons(refusal), detail);
+    }
+
     void decided(String officer, String requesterAgency, UUID recordId, Decision decision, ExchangeDetail detail) {
         append(officer, requesterAgency, AccessAction.REQUEST_DECIDED, recordId, decision.outcome().name(),
                 reasons(decision), detail);

@@ -32,7 +32,6 @@ import org.regionalexchange.policy.model.AgencyId;
 import org.regionalexchange.policy.model.Category;
 import org.regionalexchange.policy.model.IncomingRequest;
 import org.regionalexchange.policy.model.InformationRequest;
-import org.regionalexchange.policy.model.JustificationFingerprint;
 import org.regionalexchange.policy.model.JustificationHistory;
 import org.regionalexchange.policy.model.NodeId;
 import org.regionalexchange.policy.model.Party;
@@ -128,7 +127,7 @@ class InboundExchange {
         String reviewState = decision.outcome() == org.regionalexchange.policy.Outcome.PENDING_REVIEW ? "WAITING" : null;
         ledger.insert(envelope.senderNode(), envelope.jti(), requestId, envelope.digest(), envelope.compact(),
                 requesterAgency, holder.id(),
-                JustificationFingerprint.of(incoming.request().justification()).sha256Hex(),
+                JustificationUses.Fingerprints.of(incoming.request().justification()),
                 PolicyRequests.subjectKey(holder.id(), request.get("subject")), judgment.recordId(),
                 judgment.recordVersion(), now, decision.outcome().name(),
                 decision.internalReason().map(ReasonCode::code).orElse(null), reviewState, signed.jws());
@@ -205,7 +204,7 @@ class InboundExchange {
                 .forEach(a -> senderAgencies.add(AgencyId.of(a.id())));
         String subjectKey = PolicyRequests.subjectKey(request.get("holderAgency").asString(), request.get("subject"));
         JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(requesterAgency,
-                JustificationFingerprint.of(information.justification()).sha256Hex(), subjectKey,
+                JustificationUses.Fingerprints.of(information.justification()), subjectKey,
                 now.minus(policy.justification().reuseWindow())));
         Party holder = PolicyRequests.party(registry, request.get("holderAgency").asString());
         return new IncomingRequest(information, senderAgencies, holder, records.agreements(), history);

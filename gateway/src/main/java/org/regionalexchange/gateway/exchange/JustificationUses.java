@@ -3,18 +3,22 @@ package org.regionalexchange.gateway.exchange;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.regionalexchange.policy.model.AgencyId;
 import org.regionalexchange.policy.model.JustificationFingerprint;
+import org.regionalexchange.policy.model.NormalizedJustification;
 import org.regionalexchange.policy.model.RecentJustification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the reuse rule needs of a ledger's uses of one justification: one use by the agency, since
  * a given time, for a subject other than the one asked about, if there is any. Only an equal
- * fingerprint for another subject can be a reuse, so at most one row is read, by two bounded scans
- * of the ledger's index on (agency, fingerprint, subject, time) either side of the subject (V23),
- * however often the same justification was used for the same subject.
+ * fingerprint for another subject can be a reuse — of the normalized text (particulars taken out,
+ * V26) or, for a use stored before the ledgers kept that, of the text as written — so at most one
+ * row is read, by bounded scans of the ledger's indexes on (agency, fingerprint, subject, time)
+ * either side of the subject (V23, V26), however often the same justification was used for the
+ * same subject.
  */
 final class JustificationUses {
 
@@ -22,19 +26,42 @@ final class JustificationUses {
     record Ledger(String table, String agencyColumn, String timeColumn) {
     }
 
+    /**
+     * The two fingerprints a ledger keeps of a justification: of the text as written
+     * ({@link JustificationFingerprint#of}) and of its normalized text ({@link NormalizedJustification}).
+     */
+    record Fingerprints(String asWritten, String normalized) {
+
+        static Fingerprints of(String justification) {
+            return new Fingerprints(JustificationFingerprint.of(justification).sha256Hex(),
+                    NormalizedJustification.fingerprint(justification).sha256Hex());
+        }
+    }
+
     private JustificationUses() {
     }
 
-    static List<RecentJustification> byAnotherSubject(JdbcClient jdbc, Ledger ledger, String agency, String fingerprint,
-            String subjectKey, Instant since) {
-        String scan = "(select subject_key, " + ledger.timeColumn() + " from " + ledger.table() + " where "
-                + ledger.agencyColumn() + " = :agency and justification_fingerprint = :fingerprint and subject_key %s"
-                + " :subject and " + ledger.timeColumn() + " >= :since limit 1)";
-        return jdbc.sql(scan.formatted("<") + " union all " + scan.formatted(">") + " limit 1")
-                .param("agency", agency).param("fingerprint", fingerprint).param("subject", subjectKey)
+    static List<RecentJustification> byAnotherSubject(JdbcClient jdbc, Ledger ledger, String agency,
+            Fingerprints fingerprints, String subjectKey, Instant since) {
+        String scan = "(select subject_key, " + ledger.timeColumn() + ", justification_fingerprint,"
+                + " justification_normalized_fingerprint from " + ledger.table() + " where " + ledger.agencyColumn()
+                + " = :agency and %1$s = :%2$s and subject_key %3$s :subject and " + ledger.timeColumn()
+                + " >= :since limit 1)";
+        // Normalized first: it finds every reuse of a use stored since V26; a use stored before
+        // has no normalized fingerprint and is found as written, if at all.
+        String sql = String.join(" union all ",
+                scan.formatted("justification_normalized_fingerprint", "normalized", "<"),
+                scan.formatted("justification_normalized_fingerprint", "normalized", ">"),
+                scan.formatted("justification_fingerprint", "asWritten", "<"),
+                scan.formatted("justification_fingerprint", "asWritten", ">")) + " limit 1";
+        return jdbc.sql(sql)
+                .param("agency", agency).param("normalized", fingerprints.normalized())
+                .param("asWritten", fingerprints.asWritten()).param("subject", subjectKey)
                 .param("since", Timestamp.from(since))
-                .query((rs, n) -> new RecentJustification(AgencyId.of(agency), new JustificationFingerprint(fingerprint),
-                        rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .query((rs, n) -> new RecentJustification(AgencyId.of(agency),
+                        new JustificationFingerprint(rs.getString(3)),
+                        Optional.ofNullable(rs.getString(4)).map(JustificationFingerprint::new), rs.getString(1),
+                        rs.getTimestamp(2).toInstant()))
                 .list();
     }
 }

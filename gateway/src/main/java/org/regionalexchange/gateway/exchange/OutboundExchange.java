@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,7 +35,6 @@ import org.regionalexchange.policy.config.PolicyConfig;
 import org.regionalexchange.policy.model.AgencyId;
 import org.regionalexchange.policy.model.CountryCode;
 import org.regionalexchange.policy.model.InformationRequest;
-import org.regionalexchange.policy.model.JustificationFingerprint;
 import org.regionalexchange.policy.model.JustificationHistory;
 import org.regionalexchange.policy.model.NodeId;
 import org.regionalexchange.policy.model.Requester;
@@ -112,12 +112,19 @@ class OutboundExchange {
                 RequesterRole.OFFICER);
         InformationRequest information = PolicyRequests.toInformationRequest(request, requester);
         String subjectKey = PolicyRequests.subjectKey(holderAgencyId, request.get("subject"));
+        JustificationUses.Fingerprints fingerprints = JustificationUses.Fingerprints.of(information.justification());
         JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(
-                officer.agency(), JustificationFingerprint.of(information.justification()).sha256Hex(), subjectKey,
-                now.minus(policy.justification().reuseWindow())));
-        engine.checkBeforeSending(information, history, now).ifPresent(refusal -> {
-            throw refused(refusal);
-        });
+                officer.agency(), fingerprints, subjectKey, now.minus(policy.justification().reuseWindow())));
+        Optional<Decision> refusal = engine.checkBeforeSending(information, history, now);
+        if (refusal.isPresent()) {
+            // Nothing leaves the node, but the refusal is the agency's DPO's to see (no log, no answer: 503).
+            transactions.executeWithoutResult(status -> exchangeLog.refusedBeforeSending(officer.subject(),
+                    officer.agency(), refusal.get(),
+                    exchangeLog.requesterSide(null, holderNode.id(), holderAgencyId, request, null, null)));
+            log.info("request refused before sending agency={} holderAgency={} reasons={}", officer.agency(),
+                    holderAgencyId, refusal.get().requesterView().reasons().stream().map(r -> r.code().code()).toList());
+            throw refused(refusal.get());
+        }
 
         UUID id = UUID.randomUUID();
         ObjectNode message = json.createObjectNode();
@@ -129,8 +136,7 @@ class OutboundExchange {
         String digest = CompactJws.digest(envelope);
         transactions.executeWithoutResult(status -> {
             ledger.insert(id, officer.subject(), officer.agency(), holderAgencyId, holderNode.id(),
-                    information.purpose().name(), JustificationFingerprint.of(information.justification()).sha256Hex(),
-                    subjectKey, request.toString(), envelope, digest, now);
+                    information.purpose().name(), fingerprints, subjectKey, request.toString(), envelope, digest, now);
             exchangeLog.sent(officer.subject(), officer.agency(),
                     exchangeLog.requesterSide(id, holderNode.id(), holderAgencyId, request, digest, null));
         });

@@ -71,19 +71,22 @@ class ReceivedLedger {
 
     /** Stores a received request with its answer. A second row for the same sender and jti fails. */
     void insert(String senderNode, String jti, UUID requestId, String requestDigest, String requestJws,
-            String requesterAgency, String holderAgency, String fingerprint, String subjectKey, UUID subjectRecordId,
-            Long subjectRecordVersion, Instant receivedAt, String outcome, String internalReason, String reviewState,
-            String responseJws) {
+            String requesterAgency, String holderAgency, JustificationUses.Fingerprints fingerprints, String subjectKey,
+            UUID subjectRecordId, Long subjectRecordVersion, Instant receivedAt, String outcome, String internalReason,
+            String reviewState, String responseJws) {
         jdbc.sql("""
                 insert into exchange_received (sender_node, jti, request_id, request_digest, request_jws,
-                    requester_agency, holder_agency, justification_fingerprint, subject_key, subject_record_id,
-                    subject_record_version, received_at, outcome, internal_reason, review_state, response_jws)
-                values (:node, :jti, :requestId, :digest, :jws, :requester, :holder, :fingerprint, :subjectKey,
-                    :recordId, :recordVersion, :at, :outcome, :internalReason, :reviewState, :response)""")
+                    requester_agency, holder_agency, justification_fingerprint, justification_normalized_fingerprint,
+                    subject_key, subject_record_id, subject_record_version, received_at, outcome, internal_reason,
+                    review_state, response_jws)
+                values (:node, :jti, :requestId, :digest, :jws, :requester, :holder, :fingerprint, :normalized,
+                    :subjectKey, :recordId, :recordVersion, :at, :outcome, :internalReason, :reviewState, :response)""")
                 .param("node", senderNode).param("jti", jti).param("requestId", requestId).param("digest", requestDigest)
                 .param("jws", requestJws).param("requester", requesterAgency).param("holder", holderAgency)
-                .param("fingerprint", fingerprint).param("subjectKey", subjectKey).param("recordId", subjectRecordId)
-                .param("recordVersion", subjectRecordVersion).param("at", Timestamp.from(receivedAt)).param("outcome", outcome).param("internalReason", internalReason)
+                .param("fingerprint", fingerprints.asWritten()).param("normalized", fingerprints.normalized())
+                .param("subjectKey", subjectKey).param("recordId", subjectRecordId)
+                .param("recordVersion", subjectRecordVersion)
+                .param("at", Timestamp.from(receivedAt)).param("outcome", outcome).param("internalReason", internalReason)
                 .param("reviewState", reviewState).param("response", responseJws).update();
     }
 
@@ -114,8 +117,9 @@ class ReceivedLedger {
             "received_at");
 
     /** One use of the justification by the agency for another subject since {@code since}, if any. */
-    List<RecentJustification> recentJustifications(String agency, String fingerprint, String subjectKey, Instant since) {
-        return JustificationUses.byAnotherSubject(jdbc, USES, agency, fingerprint, subjectKey, since);
+    List<RecentJustification> recentJustifications(String agency, JustificationUses.Fingerprints fingerprints,
+            String subjectKey, Instant since) {
+        return JustificationUses.byAnotherSubject(jdbc, USES, agency, fingerprints, subjectKey, since);
     }
 
     private static Received map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

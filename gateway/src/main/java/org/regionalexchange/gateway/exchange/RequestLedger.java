@@ -30,15 +30,17 @@ class RequestLedger {
     }
 
     void insert(UUID id, String officer, String agency, String holderAgency, String holderNode, String purpose,
-            String fingerprint, String subjectKey, String requestBody, String requestJws, String requestDigest,
-            Instant now) {
+            JustificationUses.Fingerprints fingerprints, String subjectKey, String requestBody, String requestJws,
+            String requestDigest, Instant now) {
         jdbc.sql("""
                 insert into exchange_request (id, officer, agency, holder_agency, holder_node, purpose,
-                    justification_fingerprint, subject_key, request_body, request_jws, request_digest, status, created_at)
-                values (:id, :officer, :agency, :holderAgency, :holderNode, :purpose, :fingerprint, :subjectKey,
-                    cast(:body as jsonb), :jws, :digest, 'SENT', :now)""")
+                    justification_fingerprint, justification_normalized_fingerprint, subject_key, request_body,
+                    request_jws, request_digest, status, created_at)
+                values (:id, :officer, :agency, :holderAgency, :holderNode, :purpose, :fingerprint, :normalized,
+                    :subjectKey, cast(:body as jsonb), :jws, :digest, 'SENT', :now)""")
                 .param("id", id).param("officer", officer).param("agency", agency).param("holderAgency", holderAgency)
-                .param("holderNode", holderNode).param("purpose", purpose).param("fingerprint", fingerprint)
+                .param("holderNode", holderNode).param("purpose", purpose)
+                .param("fingerprint", fingerprints.asWritten()).param("normalized", fingerprints.normalized())
                 .param("subjectKey", subjectKey).param("body", requestBody).param("jws", requestJws)
                 .param("digest", requestDigest).param("now", Timestamp.from(now)).update();
     }
@@ -75,7 +77,8 @@ class RequestLedger {
             "created_at");
 
     /** One use of the justification by the agency for another subject since {@code since}, if any. */
-    List<RecentJustification> recentJustifications(String agency, String fingerprint, String subjectKey, Instant since) {
-        return JustificationUses.byAnotherSubject(jdbc, USES, agency, fingerprint, subjectKey, since);
+    List<RecentJustification> recentJustifications(String agency, JustificationUses.Fingerprints fingerprints,
+            String subjectKey, Instant since) {
+        return JustificationUses.byAnotherSubject(jdbc, USES, agency, fingerprints, subjectKey, since);
     }
 }

@@ -20,6 +20,9 @@ import org.regionalexchange.gateway.directory.ParticipantRegistry;
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.records.SubjectRecords;
 import org.regionalexchange.gateway.security.Officer;
+import org.regionalexchange.policy.InternalDetail;
+import org.regionalexchange.policy.PolicyEngine;
+import org.regionalexchange.policy.ReasonCode;
 import org.regionalexchange.policy.model.AgencyId;
 import org.regionalexchange.policy.model.Category;
 import org.regionalexchange.policy.model.Consent;
@@ -27,9 +30,11 @@ import org.regionalexchange.policy.model.NodeId;
 import org.regionalexchange.policy.model.Party;
 import org.regionalexchange.policy.model.Requester;
 import org.regionalexchange.policy.model.RequesterRole;
+import org.regionalexchange.policy.model.SubjectRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -37,11 +42,16 @@ import tools.jackson.databind.node.ObjectNode;
  * force today naming the liaison's organization (or its agency), and of each only the categories
  * those consents cover. Consent semantics are the policy's ({@link Consent#names},
  * {@link Consent#isInForceOn}, {@link Consent#isWithdrawnBy}): the end date is exclusive and a
- * withdrawal hides the record at once. Records on protection hold are never shown. Every list and
+ * withdrawal hides the record at once. Records on protection hold are never shown. About a child, or
+ * when specific needs would be shown, the liaison sees IDENTITY and CASE_STATUS only, as an agency
+ * would before the holder's review (the policy's {@link PolicyEngine#reviewCauses}). Every list and
  * view is logged in the transaction that reads it.
  */
 @Service
 class LiaisonService {
+
+    /** What a review never has to look at first (ARCHITECTURE.md §6 step 9: "beyond identity and status"). */
+    private static final Set<Category> WITHOUT_REVIEW = EnumSet.of(Category.IDENTITY, Category.CASE_STATUS);
 
     private final SubjectRecords records;
     private final Consents consents;
@@ -49,9 +59,11 @@ class LiaisonService {
     private final AccessLog accessLog;
     private final NodeProperties node;
     private final Clock clock;
+    private final PolicyEngine engine;
 
     LiaisonService(SubjectRecords records, Consents consents, ParticipantRegistry registry, AccessLog accessLog,
-            NodeProperties node, Clock clock) {
+            NodeProperties node, Clock clock, PolicyEngine engine) {
+        this.engine = engine;
         this.records = records;
         this.consents = consents;
         this.registry = registry;
@@ -60,8 +72,15 @@ class LiaisonService {
         this.clock = clock;
     }
 
-    /** One covered record, as listed: no personal data beyond the id and what the consents cover. */
-    record Covered(UUID id, List<Category> categories) {
+    /**
+     * One covered record, as listed: no personal data beyond the id, the categories the view shows and
+     * those it holds back for the holder's review (null when none).
+     */
+    record Covered(UUID id, List<Category> categories, List<Withheld> withheld) {
+    }
+
+    /** A consented category the liaison does not see until the holder's reviewer has looked at it. */
+    record Withheld(Category category, String code) {
     }
 
     @Transactional
@@ -72,8 +91,11 @@ class LiaisonService {
         List<Covered> covered = new ArrayList<>();
         for (UUID id : consents.recordsWithConsentNaming(who.organization(), liaison.agency(), today)) {
             Set<Category> categories = covering(id, who.requester(), now);
-            if (!categories.isEmpty() && !records.forPolicy(id, List.of()).protectionHold()) {
-                covered.add(new Covered(id, List.copyOf(categories)));
+            SubjectRecord facts = categories.isEmpty() ? null : records.forPolicy(id, List.of());
+            if (facts != null && !facts.protectionHold()) {
+                Shown shown = shown(facts, categories, now);
+                covered.add(new Covered(id, List.copyOf(shown.categories()),
+                        shown.withheld().isEmpty() ? null : shown.withheld()));
             }
         }
         accessLog.append(new AccessEvent(now, liaison.subject(), liaison.agency(), node.id(), AccessAction.LIAISON_LIST,
@@ -93,18 +115,52 @@ class LiaisonService {
             throw e;
         }
         Set<Category> categories = covering(recordId, who.requester(), now);
-        ObjectNode view = categories.isEmpty() ? null : records.forLiaison(recordId, categories).orElse(null);
+        Shown shown = categories.isEmpty() ? null : shown(records.forPolicy(recordId, List.of()), categories, now);
+        ObjectNode view = shown == null ? null : records.forLiaison(recordId, shown.categories()).orElse(null);
         if (view == null) {
             accessLog.append(new AccessEvent(now, liaison.subject(), liaison.agency(), node.id(),
                     AccessAction.ACCESS_REFUSED, recordId, AccessEvent.REFUSED, List.of("no_consent_for_liaison")));
             throw new NotCoveredForLiaison();
         }
-        List<String> shown = new ArrayList<>();
-        view.path("categories").propertyNames().forEach(shown::add);
+        if (!shown.withheld().isEmpty()) {
+            ArrayNode withheld = view.putArray("withheld");
+            shown.withheld().forEach(w -> withheld.addObject().put("category", w.category().name()).put("code", w.code()));
+        }
+        List<String> released = new ArrayList<>();
+        view.path("categories").propertyNames().forEach(released::add);
         accessLog.append(new AccessEvent(now, liaison.subject(), liaison.agency(), node.id(), AccessAction.LIAISON_VIEW,
-                recordId, AccessEvent.OK, List.of(), new ExchangeDetail(null, node.id(), who.organization(),
-                        view.path("holderAgency").asString(), null, shown, null, null, null, null)));
+                recordId, AccessEvent.OK, shown.reasonCodes(), new ExchangeDetail(null, node.id(), who.organization(),
+                        view.path("holderAgency").asString(), null, released, null, null, null, null)));
         return view;
+    }
+
+    /**
+     * What the liaison sees of the consented categories: all of them, unless the policy's own review rule
+     * (ARCHITECTURE.md §6 step 9: a subject who is or could be a child, or specific needs) asks for the
+     * holder's reviewer — then IDENTITY and CASE_STATUS only, the rest held back with {@code review_required}.
+     */
+    private Shown shown(SubjectRecord facts, Set<Category> consented, Instant now) {
+        List<InternalDetail> causes = engine.reviewCauses(facts, consented, now);
+        if (causes.isEmpty()) {
+            return new Shown(consented, List.of(), List.of());
+        }
+        Set<Category> shown = EnumSet.noneOf(Category.class);
+        List<Withheld> withheld = new ArrayList<>();
+        for (Category category : consented) {
+            if (WITHOUT_REVIEW.contains(category)) {
+                shown.add(category);
+            } else {
+                withheld.add(new Withheld(category, ReasonCode.REVIEW_REQUIRED.code()));
+            }
+        }
+        List<String> codes = new ArrayList<>();
+        causes.stream().map(c -> c.code().code()).distinct().forEach(codes::add);
+        codes.add(ReasonCode.REVIEW_REQUIRED.code());
+        return new Shown(shown, List.copyOf(withheld), codes);
+    }
+
+    /** The categories shown, those held back for review, and the reasons for the access log. */
+    private record Shown(Set<Category> categories, List<Withheld> withheld, List<String> reasonCodes) {
     }
 
     /** The union of the categories of the consents in force now that name the liaison. */

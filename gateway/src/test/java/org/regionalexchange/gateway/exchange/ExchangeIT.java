@@ -24,6 +24,7 @@ import org.regionalexchange.gateway.signing.EnvelopeSigner;
 import org.regionalexchange.gateway.signing.EnvelopeVerifier;
 import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
+import org.regionalexchange.gateway.testing.RegionData;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -178,7 +179,7 @@ class ExchangeIT {
         String unhcrOfficer = region.token("UNHCR-KZ", "officer");
         var response = Http.postJson(region.uri("kz", "/api/v1/requests"), unhcrOfficer, request("KZ-MIGRATION", ref,
                 "UNHCR-KZ-2026-0012", "RSD_CASE_PROCESSING", "\"IDENTITY\", \"CASE_STATUS\", \"CLAIM\"",
-                JUSTIFICATION.formatted("UNHCR-KZ-2026-0012")));
+                justification("UNHCR-KZ-2026-0012")));
         assertEquals(200, response.statusCode(), response.body());
         JsonNode outcome = Problems.json(response.body());
         assertEquals("REFUSED", outcome.path("outcome").asString(), outcome.toString());
@@ -205,9 +206,12 @@ class ExchangeIT {
         assertEquals(200, again.statusCode(), "the same person again is no reuse: " + again.body());
         // Both ledgers answer the rule's question with at most one use, by another subject.
         JdbcTemplate kz = new JdbcTemplate(region.start("kz").getBean(DataSource.class));
-        var row = kz.queryForMap("select justification_fingerprint, subject_key from exchange_received"
-                + " where request_id = ?", UUID.fromString(Problems.json(again.body()).path("requestId").asString()));
-        String fingerprint = (String) row.get("justification_fingerprint");
+        var row = kz.queryForMap("select justification_fingerprint, justification_normalized_fingerprint, subject_key"
+                + " from exchange_received where request_id = ?",
+                UUID.fromString(Problems.json(again.body()).path("requestId").asString()));
+        var fingerprint = new JustificationUses.Fingerprints((String) row.get("justification_fingerprint"),
+                (String) row.get("justification_normalized_fingerprint"));
+        assertEquals(JustificationUses.Fingerprints.of(justification), fingerprint, "both fingerprints are kept");
         String subject = (String) row.get("subject_key");
         java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
         ReceivedLedger received = region.start("kz").getBean(ReceivedLedger.class);
@@ -248,7 +252,7 @@ class ExchangeIT {
         ObjectNode message = (ObjectNode) Problems.json("""
                 { "requestId": "%s", "requesterAgency": "KG-SMS", "officer": "test.officer@kg-sms", "request": %s }"""
                 .formatted(UUID.randomUUID(), request("KZ-MIGRATION", "KZ-" + RUN + "-NONE", "KG-SMS-2026-0460",
-                        "RSD_CASE_PROCESSING", "\"IDENTITY\"", JUSTIFICATION.formatted("KG-SMS-2026-0460"))));
+                        "RSD_CASE_PROCESSING", "\"IDENTITY\"", justification("KG-SMS-2026-0460"))));
         String envelope = kg.sign("gateway-request+jwt", "kz", message, Instant.now());
         var first = postEnvelope("kz", envelope);
         assertEquals(200, first.statusCode(), first.body());
@@ -278,6 +282,11 @@ class ExchangeIT {
     }
 
     // --- helpers ---------------------------------------------------------------------------
+
+    /** The text of {@link #JUSTIFICATION} with a fact of the case's own: otherwise it is one text reused. */
+    private static String justification(String caseRef) {
+        return JUSTIFICATION.formatted(caseRef) + " He names his guarantor as " + RegionData.word(caseRef) + ".";
+    }
 
     private static java.net.http.HttpResponse<String> postEnvelope(String node, String envelope) {
         return Http.post(region.uri(node, "/exchange/v1/requests"), null, "application/jose",
@@ -315,7 +324,7 @@ class ExchangeIT {
     private static JsonNode ask(String token, String holderAgency, String ref, String caseRef, String purpose,
             String categories) {
         var response = Http.postJson(region.uri(nodeOfToken(token), "/api/v1/requests"), token,
-                request(holderAgency, ref, caseRef, purpose, categories, JUSTIFICATION.formatted(caseRef)));
+                request(holderAgency, ref, caseRef, purpose, categories, justification(caseRef)));
         assertEquals(200, response.statusCode(), response.body());
         return Problems.json(response.body());
     }

@@ -99,6 +99,70 @@ class LiaisonIT {
                 401, "agency_not_of_node");
     }
 
+    @Test
+    @DisplayName("a child (full, partial or unknown date of birth) with a consent to UNHCR for all but FAMILY; result: only IDENTITY and CASE_STATUS, the rest marked review_required, logged with the review's cause")
+    void aChildIsShownOnlyIdentityAndStatus() {
+        for (String birth : new String[] {"\"dateOfBirth\": \"2014-06-30\",", "\"dateOfBirth\": \"2009\",", ""}) {
+            UUID id = registerAndConsent(birth, null);
+            JsonNode view = RegionData.getJson(region, "kz", "/api/v1/liaison/records/" + id, liaison);
+            assertHeldForReview(view, id, Set.of("CLAIM", "CONTACT", "SPECIFIC_NEEDS"), birth);
+            assertEquals(1, RegionData.app(region, "kz").queryForObject("""
+                    select count(*) from access_log where action = 'LIAISON_VIEW' and record_id = ?
+                    and categories = 'IDENTITY,CASE_STATUS' and reason_codes like '%review_child_subject%'""",
+                    Integer.class, id), birth);
+        }
+    }
+
+    @Test
+    @DisplayName("an adult whose consent to UNHCR covers SPECIFIC_NEEDS; result: only IDENTITY and CASE_STATUS, the rest marked review_required")
+    void specificNeedsAreHeldForReview() {
+        UUID id = registerAndConsent("\"dateOfBirth\": \"1980-01-20\",",
+                "{ \"codes\": [\"TORTURE_SURVIVOR\"], \"notes\": \"Scars on both feet.\" }");
+        JsonNode view = RegionData.getJson(region, "kz", "/api/v1/liaison/records/" + id, liaison);
+        assertHeldForReview(view, id, Set.of("CLAIM", "CONTACT", "SPECIFIC_NEEDS"), "adult with specific needs");
+        assertFalse(view.toString().contains("Scars"), view.toString());
+    }
+
+    private static void assertHeldForReview(JsonNode view, UUID id, Set<String> held, String what) {
+        assertEquals(Set.of("IDENTITY", "CASE_STATUS"), names(view.path("categories")), what + ": " + view);
+        Set<String> withheld = new TreeSet<>();
+        view.path("withheld").forEach(w -> {
+            assertEquals("review_required", w.path("code").asString(), what);
+            withheld.add(w.path("category").asString());
+        });
+        assertEquals(held, withheld, what);
+        assertFalse(view.toString().contains("Forced to carry messages"), what + ": no CLAIM");
+        assertFalse(view.toString().contains("+7 700"), what + ": no CONTACT");
+        JsonNode listing = null;
+        for (JsonNode r : RegionData.getJson(region, "kz", "/api/v1/liaison/records", liaison).path("records")) {
+            if (r.path("id").asString().equals(id.toString())) {
+                listing = r;
+            }
+        }
+        assertTrue(listing != null, what);
+        Set<String> listed = new TreeSet<>();
+        listing.path("categories").forEach(c -> listed.add(c.asString()));
+        assertEquals(Set.of("CASE_STATUS", "IDENTITY"), listed, what + ": " + listing);
+    }
+
+    /** A record of KZ-MIGRATION with a consent to UNHCR for every category but FAMILY. */
+    private static UUID registerAndConsent(String birth, String specificNeeds) {
+        String ref = "KZ-" + RUN + "-LC" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        var created = Http.postJson(region.uri("kz", "/api/v1/records"), region.token("KZ-MIGRATION", "registrar"), """
+                { "holderRecordRef": "%s",
+                  "identity": { "familyName": "Yusufi", "givenNames": "Bashir", "sex": "M", %s "nationalities": ["AF"] },
+                  "caseStatus": { "status": "ASYLUM_SEEKER", "statusDate": "2026-02-01" },
+                  "claim": { "summary": "Forced to carry messages for an armed group.", "countriesOfFear": ["AF"] },
+                  "contact": { "address": "Almaty, sample street 9", "phone": "+7 700 000 0009" }%s }"""
+                .formatted(ref, birth, specificNeeds == null ? "" : ", \"specificNeeds\": " + specificNeeds));
+        assertEquals(201, created.statusCode(), created.body());
+        UUID id = UUID.fromString(org.regionalexchange.gateway.testing.Problems.json(created.body()).path("id").asString());
+        RegionData.consent(region, id, "{ \"organization\": \"UNHCR\" }", "PROTECTION_REFERRAL",
+                "\"IDENTITY\", \"CASE_STATUS\", \"CLAIM\", \"CONTACT\", \"SPECIFIC_NEEDS\"", "2026-01-01",
+                "2030-01-01");
+        return id;
+    }
+
     private static java.util.Map<String, Set<String>> listed() {
         JsonNode list = RegionData.getJson(region, "kz", "/api/v1/liaison/records", liaison).path("records");
         java.util.Map<String, Set<String>> byId = new java.util.HashMap<>();

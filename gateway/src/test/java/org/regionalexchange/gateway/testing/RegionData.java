@@ -21,6 +21,28 @@ public final class RegionData {
     public static final String JUSTIFICATION = "Applicant states she was registered in Almaty in 2025; we must establish"
             + " her status before deciding her claim under our case %s.";
 
+    /**
+     * {@link #JUSTIFICATION} made individual: a text that differs only in its case reference is the same
+     * justification to the reuse rule, so each case's text also names a fact of its own (a word spelled
+     * from the case reference).
+     */
+    public static String justification(String caseRef) {
+        return JUSTIFICATION.formatted(caseRef) + " Her interview notes name the village " + word(caseRef) + ".";
+    }
+
+    /** A word of letters only, one per text: digits become letters, anything else is dropped. */
+    public static String word(String text) {
+        StringBuilder word = new StringBuilder();
+        for (char c : text.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+            if (c >= '0' && c <= '9') {
+                word.append((char) ('a' + (c - '0')));
+            } else if (c >= 'a' && c <= 'z') {
+                word.append(c);
+            }
+        }
+        return word.toString();
+    }
+
     private RegionData() {
     }
 
@@ -60,7 +82,7 @@ public final class RegionData {
         return Http.postJson(region.uri("kg", "/api/v1/requests"), region.token("KG-SMS", "officer"), """
                 { "holderAgency": "KZ-MIGRATION", "subject": { "holderRecordRef": "%s" }, "purpose": "RSD_CASE_PROCESSING",
                   "legalBasis": "AGREEMENT", "requesterCaseRef": "%s", "justification": "%s",
-                  "categories": [ %s ], "urgency": "ROUTINE" }""".formatted(ref, caseRef, JUSTIFICATION.formatted(caseRef),
+                  "categories": [ %s ], "urgency": "ROUTINE" }""".formatted(ref, caseRef, justification(caseRef),
                 categories));
     }
 

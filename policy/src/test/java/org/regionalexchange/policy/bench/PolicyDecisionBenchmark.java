@@ -32,7 +32,6 @@ import org.regionalexchange.policy.model.ConsentRecipient;
 import org.regionalexchange.policy.model.CountryCode;
 import org.regionalexchange.policy.model.IncomingRequest;
 import org.regionalexchange.policy.model.InformationRequest;
-import org.regionalexchange.policy.model.JustificationFingerprint;
 import org.regionalexchange.policy.model.JustificationHistory;
 import org.regionalexchange.policy.model.LegalBasis;
 import org.regionalexchange.policy.model.NodeId;
@@ -76,8 +75,8 @@ public class PolicyDecisionBenchmark {
                 EnumSet.allOf(Category.class), Urgency.ROUTINE, new SubjectSelector.RecordReference("KZ-2026-000123"));
         List<RecentJustification> recent = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            recent.add(new RecentJustification(AgencyId.of("KG-SMS"), JustificationFingerprint.of("Earlier request " + i
-                    + " about another case KG-SMS-2026-04" + i), "record:KZ-2026-0001" + i, NOW.minusSeconds(3600L * i)));
+            recent.add(RecentJustification.of(AgencyId.of("KG-SMS"), "Earlier request " + i
+                    + " about another case KG-SMS-2026-04" + i, "record:KZ-2026-0001" + i, NOW.minusSeconds(3600L * i)));
         }
         EnumMap<Purpose, Set<Category>> coverage = new EnumMap<>(Purpose.class);
         for (Purpose purpose : Purpose.values()) {

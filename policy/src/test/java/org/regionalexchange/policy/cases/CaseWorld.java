@@ -20,7 +20,6 @@ import org.regionalexchange.policy.model.ConsentRecipient;
 import org.regionalexchange.policy.model.CountryCode;
 import org.regionalexchange.policy.model.IncomingRequest;
 import org.regionalexchange.policy.model.InformationRequest;
-import org.regionalexchange.policy.model.JustificationFingerprint;
 import org.regionalexchange.policy.model.JustificationHistory;
 import org.regionalexchange.policy.model.LegalBasis;
 import org.regionalexchange.policy.model.NodeId;
@@ -62,9 +61,9 @@ final class CaseWorld {
         JsonNode h = doc.get("history");
         List<RecentJustification> recent = new ArrayList<>();
         for (JsonNode used : h.path("recent")) {
-            recent.add(new RecentJustification(AgencyId.of(used.get("agency").asString()),
-                    JustificationFingerprint.of(used.get("justification").asString()),
-                    used.get("subjectKey").asString(), Instant.parse(used.get("usedAt").asString())));
+            recent.add(RecentJustification.of(AgencyId.of(used.get("agency").asString()),
+                    used.get("justification").asString(), used.get("subjectKey").asString(),
+                    Instant.parse(used.get("usedAt").asString())));
         }
         return new JustificationHistory(h.get("subjectKey").asString(), recent);
     }
