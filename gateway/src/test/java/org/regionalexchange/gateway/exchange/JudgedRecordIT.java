@@ -258,7 +258,8 @@ class JudgedRecordIT {
                 { "holderAgency": "KZ-MIGRATION", "subject": %s, "purpose": "RSD_CASE_PROCESSING",
                   "legalBasis": "AGREEMENT", "requesterCaseRef": "%s", "justification": "%s",
                   "categories": [ "IDENTITY", "CASE_STATUS", "CLAIM" ], "urgency": "ROUTINE" }"""
-                .formatted(subject, caseRef, JUSTIFICATION.formatted(caseRef));
+                .formatted(subject, caseRef, JUSTIFICATION.formatted(caseRef) + " Her aunt named the village "
+                        + RegionData.word(caseRef + RUN) + ".");
     }
 
     /** KG asks; the answer must be PENDING_REVIEW; returns the request id. */

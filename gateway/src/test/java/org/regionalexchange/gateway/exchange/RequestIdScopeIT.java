@@ -134,9 +134,9 @@ class RequestIdScopeIT {
                 { "requestId": "%s", "requesterAgency": "%s", "officer": "%s",
                   "request": { "holderAgency": "KZ-MIGRATION", "subject": { "holderRecordRef": "%s" },
                     "purpose": "%s", "legalBasis": "AGREEMENT", "requesterCaseRef": "%s",
-                    "justification": "The girl states she was registered in Almaty in 2026; we must check her status under our case %s.",
+                    "justification": "The girl states she was registered in Almaty in 2026; we must check her status under our case %s; she names the village %s.",
                     "categories": [ %s ], "urgency": "ROUTINE" } }""".formatted(id, agency, officer, ref,
-                purpose, caseRef, caseRef, categories));
+                purpose, caseRef, caseRef, RegionData.word(caseRef + RUN), categories));
         String envelope = region.start(node).getBean(EnvelopeSigner.class).sign("gateway-request+jwt", "kz", message,
                 Instant.now());
         var answer = Http.post(region.uri("kz", "/exchange/v1/requests"), null, "application/jose",
