@@ -15,8 +15,12 @@ final class QuestionnaireSemantics {
     static void check(YamlDocument document, List<ConfigError> errors) {
         Map<String, Integer> ids = new HashMap<>();
         var questions = document.root().path("questions");
-        for (int i = 0; i < questions.size(); i++) {
+        // A map where a list belongs is the schema's error; walking it by index would find nothing.
+        for (int i = 0; questions.isArray() && i < questions.size(); i++) {
             var question = questions.get(i);
+            if (!question.isObject()) {
+                continue;
+            }
             String at = "/questions/" + i;
             String id = question.path("id").asString("");
             if (!id.isEmpty() && ids.putIfAbsent(id, i + 1) != null) {
@@ -38,8 +42,11 @@ final class QuestionnaireSemantics {
         String kind = question.path("answer").asString("");
         Map<String, Integer> codes = new HashMap<>();
         StringBuilder all = new StringBuilder();
-        for (int j = 0; j < options.size(); j++) {
+        for (int j = 0; options.isArray() && j < options.size(); j++) {
             var option = options.get(j);
+            if (!option.isObject()) {
+                continue;
+            }
             String code = option.path("code").asString("");
             all.append(j == 0 ? "" : ",").append(code);
             if (!code.isEmpty() && codes.putIfAbsent(code, j + 1) != null) {

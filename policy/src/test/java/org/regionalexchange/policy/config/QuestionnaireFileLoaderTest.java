@@ -147,6 +147,20 @@ class QuestionnaireFileLoaderTest {
         }));
     }
 
+    /** Found by fuzzing: lists given as maps were walked as lists and crashed the semantic checks. */
+    @Test
+    void questionsOrOptionsGivenAsAMapAreErrorsNotACrash() {
+        String header = "id: annex1\nversion: 1\ntitle: { en: T, ru: T }\nlegend: { \"*\": { en: a, ru: a }, \"+\": { en: b, ru: b } }\n";
+        PolicyConfigException questions = assertThrows(PolicyConfigException.class,
+                () -> QuestionnaireFileLoader.load("map.yaml", header + "questions: { first: { id: x } }\n"));
+        assertEquals(List.of("map.yaml:5:1: /questions: object found, array expected [schema type]"),
+                questions.errors().stream().map(ConfigError::toString).toList());
+        PolicyConfigException options = assertThrows(PolicyConfigException.class, () -> QuestionnaireFileLoader.load(
+                "map.yaml", header + "questions:\n  - { id: x, number: 1, answer: YES_NO, text: { en: Q, ru: Q },"
+                        + " options: { first: { code: \"YES\" } } }\n"));
+        assertTrue(options.errors().stream().allMatch(e -> e.message().contains("[schema ")), options.getMessage());
+    }
+
     @Test
     void emptyFileIsAnError() {
         PolicyConfigException e = assertThrows(PolicyConfigException.class,
