@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.regionalexchange.policy.referral.AnswerKind;
 import org.regionalexchange.policy.referral.AnswerOption;
 import org.regionalexchange.policy.referral.Indicator;
@@ -104,7 +105,7 @@ public final class QuestionnaireFileLoader {
     }
 
     private static Labels labels(JsonNode node) {
-        Map<String, String> texts = new java.util.TreeMap<>();
+        Map<String, String> texts = new TreeMap<>();
         node.properties().forEach(e -> texts.put(e.getKey(), e.getValue().asString()));
         return new Labels(texts);
     }

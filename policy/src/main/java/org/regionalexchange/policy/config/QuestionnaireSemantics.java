@@ -3,6 +3,7 @@ package org.regionalexchange.policy.config;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Checks of the questionnaire file the schema cannot express. Each looks only at nodes of the expected type, so
@@ -36,7 +37,7 @@ final class QuestionnaireSemantics {
         }
     }
 
-    private static void checkOptions(YamlDocument document, tools.jackson.databind.JsonNode question, String at,
+    private static void checkOptions(YamlDocument document, JsonNode question, String at,
                                      String id, List<ConfigError> errors) {
         var options = question.path("options");
         String kind = question.path("answer").asString("");

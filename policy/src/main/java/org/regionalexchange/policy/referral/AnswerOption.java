@@ -1,5 +1,7 @@
 package org.regionalexchange.policy.referral;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -34,9 +36,9 @@ public record AnswerOption(String code, Labels label, Set<Mark> marks, boolean s
 
     /** Every indicator choosing this option raises: those of its marks, then those it indicates. */
     public Set<Indicator> raises() {
-        java.util.EnumSet<Indicator> all = java.util.EnumSet.noneOf(Indicator.class);
+        EnumSet<Indicator> all = EnumSet.noneOf(Indicator.class);
         marks.forEach(mark -> all.add(mark.indicator()));
         all.addAll(indicates);
-        return java.util.Collections.unmodifiableSet(all);
+        return Collections.unmodifiableSet(all);
     }
 }

@@ -1,5 +1,7 @@
 package org.regionalexchange.policy.referral;
 
+import java.util.Arrays;
+
 /**
  * What a screening interview can reveal about a person (ARCHITECTURE.md §11), computed from the answers and
  * observations, never typed by hand. The first two come from the Annex 1 marks; the child indicators from the
@@ -47,6 +49,6 @@ public enum Indicator {
             }
         }
         throw new IllegalArgumentException("Unknown indicator '" + name + "'; expected one of "
-                + java.util.Arrays.toString(values()));
+                + Arrays.toString(values()));
     }
 }

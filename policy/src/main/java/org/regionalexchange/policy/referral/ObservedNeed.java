@@ -1,5 +1,7 @@
 package org.regionalexchange.policy.referral;
 
+import java.util.Arrays;
+
 /**
  * Specific needs the officer observed or the person expressed during the interview (seed 000 §5.5 and §6.1).
  * Each raises the indicator of the same meaning; the child's need also raises {@link Indicator#CHILD}.
@@ -40,6 +42,6 @@ public enum ObservedNeed {
             }
         }
         throw new IllegalArgumentException("Unknown specific need '" + name + "'; expected one of "
-                + java.util.Arrays.toString(values()));
+                + Arrays.toString(values()));
     }
 }

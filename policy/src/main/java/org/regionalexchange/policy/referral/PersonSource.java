@@ -1,5 +1,6 @@
 package org.regionalexchange.policy.referral;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -19,6 +20,6 @@ public enum PersonSource {
 
     /** The categories this source has data of. */
     public Set<ReferralCategory> holds() {
-        return java.util.Collections.unmodifiableSet(holds);
+        return Collections.unmodifiableSet(holds);
     }
 }

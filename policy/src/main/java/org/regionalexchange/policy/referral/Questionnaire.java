@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -87,7 +88,7 @@ public record Questionnaire(String id, int version, Labels title, Map<Mark, Labe
      */
     public List<String> problems(ScreeningAnswers answers) {
         List<String> problems = new ArrayList<>();
-        Map<String, Integer> chosenPerQuestion = new java.util.TreeMap<>();
+        Map<String, Integer> chosenPerQuestion = new TreeMap<>();
         for (AnswerCode code : answers.chosen()) {
             Optional<Question> question = question(code.question());
             if (question.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.regionalexchange.policy.referral;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -69,6 +70,6 @@ public enum ReferralType {
             }
         }
         throw new IllegalArgumentException("Unknown referral type '" + name + "'; expected one of "
-                + java.util.Arrays.toString(values()));
+                + Arrays.toString(values()));
     }
 }
