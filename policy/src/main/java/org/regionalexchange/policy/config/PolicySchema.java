@@ -22,7 +22,12 @@ final class PolicySchema {
 
     /** Validates the document and adds one error per schema violation, placed at the offending key. */
     static void validate(YamlDocument document, List<ConfigError> errors) {
-        for (Error error : Holder.SCHEMA.validate(document.root())) {
+        validate(Holder.SCHEMA, document, errors);
+    }
+
+    /** The same against another schema of the schemas jar (the screening questionnaire's). */
+    static void validate(Schema schema, YamlDocument document, List<ConfigError> errors) {
+        for (Error error : schema.validate(document.root())) {
             String pointer = pointer(error.getInstanceLocation());
             String property = error.getProperty();
             if (property != null && document.has(pointer + "/" + YamlDocument.escape(property))) {

@@ -60,7 +60,16 @@ final class YamlDocument {
             errors.addAll(found);
             return null;
         }
-        JsonNode root = MAPPER.readTree(text);
+        JsonNode root;
+        try {
+            // The walk above reads tokens only; building the tree also reads values, and a number YAML spells but
+            // Java cannot read (.inf) fails only here.
+            root = MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            Position at = position(e.getLocation());
+            errors.add(new ConfigError(file, at.line(), at.column(), "YAML syntax error: " + firstLine(e.getOriginalMessage())));
+            return null;
+        }
         return new YamlDocument(file, root, positions);
     }
 

@@ -74,19 +74,35 @@ public record BirthDate(int year, Optional<Integer> month, Optional<Integer> day
         return LocalDate.of(year, month.get(), day.get());
     }
 
+    /** The earliest day the person can have been born on, given what is known. */
+    public LocalDate earliestPossible() {
+        return LocalDate.of(year, month.orElse(1), day.orElse(1));
+    }
+
     /** The first day on which the person is certainly 18 or older. */
     public LocalDate certainlyAdultFrom() {
-        LocalDate birth = latestPossible();
-        LocalDate adult = birth.plusYears(AGE_OF_MAJORITY);
-        if (birth.getMonth() == Month.FEBRUARY && birth.getDayOfMonth() == 29 && adult.getDayOfMonth() == 28) {
-            adult = adult.plusDays(1);
-        }
-        return adult;
+        return eighteenthBirthday(latestPossible());
     }
 
     /** Whether the person is, or could still be, under 18 on that date. */
     public boolean couldBeChildOn(LocalDate date) {
         return date.isBefore(certainlyAdultFrom());
+    }
+
+    /**
+     * Whether the person is under 18 on that date whichever day of the known range they were born on: even
+     * the earliest possible birth date gives a child. A full date of birth answers both questions alike.
+     */
+    public boolean certainlyChildOn(LocalDate date) {
+        return date.isBefore(eighteenthBirthday(earliestPossible()));
+    }
+
+    private static LocalDate eighteenthBirthday(LocalDate birth) {
+        LocalDate adult = birth.plusYears(AGE_OF_MAJORITY);
+        if (birth.getMonth() == Month.FEBRUARY && birth.getDayOfMonth() == 29 && adult.getDayOfMonth() == 28) {
+            adult = adult.plusDays(1);
+        }
+        return adult;
     }
 
     @Override

@@ -46,7 +46,7 @@ final class CaseDocuments {
     /** The case over the base; items of candidates lists are merged over the base record. */
     static ObjectNode merged(JsonNode caseFile) {
         ObjectNode result = BASE.deepCopy();
-        merge(result, (ObjectNode) caseFile, "");
+        merge(result, (ObjectNode) caseFile, "", REPLACED_WHOLE);
         JsonNode record = result.get("record");
         result.set("candidates", overRecord(record, result.get("candidates")));
         for (String step : new String[] {"review", "collection"}) {
@@ -62,18 +62,22 @@ final class CaseDocuments {
         ArrayNode out = YAML.createArrayNode();
         for (JsonNode item : items) {
             ObjectNode candidate = (ObjectNode) record.deepCopy();
-            merge(candidate, (ObjectNode) item, "/record");
+            merge(candidate, (ObjectNode) item, "/record", REPLACED_WHOLE);
             out.add(candidate);
         }
         return out;
     }
 
-    private static void merge(ObjectNode target, ObjectNode overlay, String path) {
+    /**
+     * Deep-merges the overlay into the target: objects merge, lists and scalars replace, null removes; an object
+     * at one of the {@code replacedWhole} pointers is replaced, not merged.
+     */
+    static void merge(ObjectNode target, ObjectNode overlay, String path, Set<String> replacedWhole) {
         for (Map.Entry<String, JsonNode> e : overlay.properties()) {
             String childPath = path + "/" + e.getKey();
             JsonNode existing = target.get(e.getKey());
-            if (e.getValue().isObject() && existing != null && existing.isObject() && !REPLACED_WHOLE.contains(childPath)) {
-                merge((ObjectNode) existing, (ObjectNode) e.getValue(), childPath);
+            if (e.getValue().isObject() && existing != null && existing.isObject() && !replacedWhole.contains(childPath)) {
+                merge((ObjectNode) existing, (ObjectNode) e.getValue(), childPath, replacedWhole);
             } else if (e.getValue().isNull()) {
                 target.remove(e.getKey());
             } else {

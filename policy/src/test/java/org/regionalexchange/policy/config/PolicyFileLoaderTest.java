@@ -74,6 +74,22 @@ class PolicyFileLoaderTest {
         }));
     }
 
+    /**
+     * Found by fuzzing the questionnaire loader, which shares the YAML reading: a number YAML spells but Java
+     * cannot read ({@code .inf}) escaped the loader as a parser exception instead of a reported error.
+     */
+    @Test
+    void unreadableNumberIsAnErrorNotACrash() {
+        PolicyConfigException e = assertThrows(PolicyConfigException.class, () -> PolicyFileLoader.load("inf.yaml", ".inf"));
+        assertEquals(1, e.errors().size());
+        assertTrue(e.errors().get(0).toString().matches("inf\\.yaml:1:\\d+: YAML syntax error: Malformed numeric value .*"),
+                e.errors().get(0).toString());
+        PolicyConfigException nested = assertThrows(PolicyConfigException.class,
+                () -> PolicyFileLoader.load("inf.yaml", "version: 1\nclockSkew: .inf\n"));
+        assertTrue(nested.errors().get(0).message().startsWith("YAML syntax error: Malformed numeric value"),
+                nested.getMessage());
+    }
+
     @Test
     void emptyFileIsAnError() {
         PolicyConfigException e = assertThrows(PolicyConfigException.class, () -> PolicyFileLoader.load("empty.yaml", ""));

@@ -12,6 +12,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.regionalexchange.policy.PolicyEngine;
 import org.regionalexchange.policy.config.PolicyConfigException;
 import org.regionalexchange.policy.config.PolicyFileLoader;
+import org.regionalexchange.policy.config.QuestionnaireFileLoader;
 import org.regionalexchange.policy.model.AgencyId;
 import org.regionalexchange.policy.model.Category;
 import org.regionalexchange.policy.model.InformationRequest;
@@ -26,8 +27,8 @@ import org.regionalexchange.policy.model.SubjectSelector;
 import org.regionalexchange.policy.model.Urgency;
 
 /**
- * Fuzz targets for the policy's inputs (QUALITY.md R4): a policy file is loaded or refused with
- * {@link PolicyConfigException}; a request built from arbitrary text is refused on construction
+ * Fuzz targets for the policy's inputs (QUALITY.md R4): a policy file or a screening questionnaire file is
+ * loaded or refused with {@link PolicyConfigException}; a request built from arbitrary text is refused on construction
  * with {@link IllegalArgumentException} or checked by the engine, which never fails otherwise.
  */
 class PolicyInputFuzzTest {
@@ -50,6 +51,18 @@ class PolicyInputFuzzTest {
         }
         try {
             PolicyFileLoader.load("fuzz.yaml", yaml);
+        } catch (PolicyConfigException refused) {
+            // the one allowed failure
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void questionnaireFile(String yaml) {
+        if (yaml == null) {
+            return;
+        }
+        try {
+            QuestionnaireFileLoader.load("fuzz.yaml", yaml);
         } catch (PolicyConfigException refused) {
             // the one allowed failure
         }

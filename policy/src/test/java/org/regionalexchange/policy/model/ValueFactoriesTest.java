@@ -39,6 +39,22 @@ class ValueFactoriesTest {
     }
 
     @Test
+    void aPartialBirthDateIsCertainlyAChildOnlyIfEvenItsEarliestDayIs() {
+        BirthDate year = BirthDate.parse("2008");
+        assertEquals(LocalDate.of(2008, 1, 1), year.earliestPossible());
+        assertTrue(year.certainlyChildOn(LocalDate.of(2025, 12, 31)));
+        assertFalse(year.certainlyChildOn(LocalDate.of(2026, 1, 1)));
+        assertTrue(year.couldBeChildOn(LocalDate.of(2026, 1, 1)), "could be, not certainly");
+        BirthDate month = BirthDate.parse("2008-11");
+        assertEquals(LocalDate.of(2008, 11, 1), month.earliestPossible());
+        assertFalse(month.certainlyChildOn(LocalDate.of(2026, 11, 1)));
+        BirthDate full = BirthDate.parse("2008-02-29");
+        assertTrue(full.certainlyChildOn(LocalDate.of(2026, 2, 28)));
+        assertFalse(full.certainlyChildOn(LocalDate.of(2026, 3, 1)));
+        assertEquals(full.couldBeChildOn(LocalDate.of(2026, 2, 28)), full.certainlyChildOn(LocalDate.of(2026, 2, 28)));
+    }
+
+    @Test
     void birthDatesMayBePartialAndCountAsChildWhileTheyCouldBe() {
         BirthDate year = BirthDate.parse("2008");
         assertEquals(LocalDate.of(2008, 12, 31), year.latestPossible());
