@@ -115,12 +115,22 @@ class ExchangeLog {
      * released (none yet for a pending one) and both digests.
      */
     ExchangeDetail holderSide(VerifiedEnvelope request, String holderAgency, String responseJws) {
+        return holderSide(request, holderAgency, responseJws, released(responseJws));
+    }
+
+    /** The same for an answer this node just signed: its released categories are known, not parsed again. */
+    ExchangeDetail holderSide(VerifiedEnvelope request, String holderAgency, ResponseBuilder.Signed answer) {
+        return holderSide(request, holderAgency, answer.jws(), answer.released());
+    }
+
+    private ExchangeDetail holderSide(VerifiedEnvelope request, String holderAgency, String responseJws,
+            List<String> released) {
         JsonNode payload = request.payload();
         JsonNode asked = payload.path("request");
         String justification = asked.path("justification").asString(null);
         return new ExchangeDetail(uuid(payload.path("requestId").asString(null)), request.senderNode(),
                 party(request.senderNode()), holderAgency, asked.path("purpose").asString(null),
-                released(responseJws), justification,
+                released, justification,
                 justification == null ? null : JustificationFingerprint.of(justification).sha256Hex(), request.digest(),
                 responseJws == null ? null : CompactJws.digest(responseJws));
     }

@@ -132,7 +132,7 @@ class InboundExchange {
                 judgment.recordVersion(), now, decision.outcome().name(),
                 decision.internalReason().map(ReasonCode::code).orElse(null), reviewState, signed.jws());
         exchangeLog.decided(peerOfficer(envelope), requesterAgency, judgment.recordId(), decision,
-                exchangeLog.holderSide(envelope, holder.id(), signed.jws()));
+                exchangeLog.holderSide(envelope, holder.id(), signed));
         log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}", requestId,
                 envelope.senderNode(), requesterAgency, holder.id(), decision.outcome());
         return signed.jws();
@@ -214,8 +214,8 @@ class InboundExchange {
      * The decision a reviewer of the holder agency makes final; approval never releases what the
      * rules withhold, nor a record other than the one judged when the request arrived.
      */
-    Judgment decideAfterReview(Received received, ReviewVerdict verdict, Instant now) {
-        Reconsidered again = reconsider(received, now);
+    Judgment decideAfterReview(Received received, VerifiedEnvelope request, ReviewVerdict verdict, Instant now) {
+        Reconsidered again = reconsider(received, request, now);
         return again.judgment(engine.decideAfterReview(again.incoming(), again.facts(), again.judged(), verdict, now));
     }
 
@@ -223,8 +223,8 @@ class InboundExchange {
      * The answer of a request that released data, decided again as the requester collects it:
      * consent, holds, country of origin, agreement and validity now; never more than was released.
      */
-    Judgment decideAtCollection(Received received, Set<Category> released, Instant now) {
-        Reconsidered again = reconsider(received, now);
+    Judgment decideAtCollection(Received received, VerifiedEnvelope request, Set<Category> released, Instant now) {
+        Reconsidered again = reconsider(received, request, now);
         return again.judgment(engine.decideAtCollection(again.incoming(), again.facts(), again.judged(), released, now));
     }
 
@@ -232,8 +232,8 @@ class InboundExchange {
      * The stored request decided again now, as it stands before any review (for the reviewer's
      * queue); {@code subject_changed} if the record judged on arrival is no longer the one.
      */
-    Decision decideNow(Received received, Instant now) {
-        Reconsidered again = reconsider(received, now);
+    Decision decideNow(Received received, VerifiedEnvelope request, Instant now) {
+        Reconsidered again = reconsider(received, request, now);
         if (again.judged() == JudgedRecord.CHANGED) {
             return engine.subjectChanged();
         }
@@ -261,8 +261,8 @@ class InboundExchange {
         }
     }
 
-    private Reconsidered reconsider(Received received, Instant now) {
-        VerifiedEnvelope envelope = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST);
+    /** {@code envelope} is the stored request envelope, authenticated once by the caller. */
+    private Reconsidered reconsider(Received received, VerifiedEnvelope envelope, Instant now) {
         JsonNode request = envelope.payload().get("request");
         IncomingRequest incoming = incoming(envelope, received.requesterAgency(), request, now);
         List<Candidate> candidates = records.candidates(received.holderAgency(), incoming.request().subject());

@@ -1,6 +1,8 @@
 package org.regionalexchange.gateway.exchange;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.regionalexchange.gateway.records.RecordChanged;
@@ -33,8 +35,11 @@ class ResponseBuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseBuilder.class);
 
-    /** A signed answer and the judgment it carries (which is the one asked for, unless the record changed). */
-    record Signed(Judgment judgment, String jws) {
+    /**
+     * A signed answer, the judgment it carries (the one asked for, unless the record changed) and
+     * the categories it released, in the answer's order.
+     */
+    record Signed(Judgment judgment, String jws, List<String> released) {
         Decision decision() {
             return judgment.decision();
         }
@@ -62,7 +67,10 @@ class ResponseBuilder {
             answered = new Judgment(engine.subjectChanged(), judgment.judged());
             payload = payload(requestId, request.digest(), answered);
         }
-        return new Signed(answered, signer.sign(ExchangeMessages.RESPONSE, request.senderNode(), payload, now));
+        List<String> released = new ArrayList<>();
+        payload.path("released").propertyNames().forEach(released::add);
+        return new Signed(answered, signer.sign(ExchangeMessages.RESPONSE, request.senderNode(), payload, now),
+                List.copyOf(released));
     }
 
     ObjectNode payload(UUID requestId, String requestDigest, Judgment judgment) {

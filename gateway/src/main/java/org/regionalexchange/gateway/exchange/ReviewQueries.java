@@ -73,7 +73,7 @@ class ReviewQueries {
         // An answer that releases data is decided again now (consent withdrawn or hold placed since the
         // approval take effect at once) and releases only what still passes, of the record judged.
         Instant now = clock.instant();
-        Judgment judgment = inbound.decideAtCollection(received, released, now);
+        Judgment judgment = inbound.decideAtCollection(received, request, released, now);
         ResponseBuilder.Signed signed = responses.sign(request, received.requestId(), judgment, now);
         Decision decision = signed.decision();
         transactions.executeWithoutResult(status -> {
@@ -81,7 +81,7 @@ class ReviewQueries {
                     decision.internalReason().map(ReasonCode::code).orElse(null), signed.jws());
             exchangeLog.collectedAfterDecision(received.senderNode(), received.requesterAgency(),
                     received.subjectRecordId(), decision,
-                    exchangeLog.holderSide(request, received.holderAgency(), signed.jws()));
+                    exchangeLog.holderSide(request, received.holderAgency(), signed));
         });
         log.info("answer collected requestId={} sender={} outcome={}", received.requestId(), received.senderNode(),
                 decision.outcome());

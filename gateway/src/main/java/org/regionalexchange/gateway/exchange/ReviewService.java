@@ -62,7 +62,9 @@ class ReviewService {
         ObjectNode body = json.createObjectNode();
         ArrayNode list = body.putArray("reviews");
         for (Received received : ledger.waitingForReview(reviewer.agency())) {
-            JsonNode payload = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST).payload();
+            // Authenticated once per row: the same envelope is decided on below.
+            VerifiedEnvelope envelope = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST);
+            JsonNode payload = envelope.payload();
             JsonNode request = payload.get("request");
             ObjectNode item = list.addObject();
             item.put("requestId", received.requestId().toString());
@@ -80,7 +82,7 @@ class ReviewService {
             }
             item.set("categories", request.get("categories"));
             ArrayNode why = item.putArray("reviewReasons");
-            Decision current = inbound.decideNow(received, clock.instant());
+            Decision current = inbound.decideNow(received, envelope, clock.instant());
             // The reviewer sees why it waits, and that the record judged on arrival changed since.
             current.internalReason().filter(r -> r == ReasonCode.SUBJECT_CHANGED).ifPresent(r -> why.add(r.code()));
             current.internalDetails().stream().map(d -> d.code().code()).filter(c -> c.startsWith("review_"))
@@ -109,8 +111,8 @@ class ReviewService {
         Received received = waiting.get(0);
         ReviewVerdict verdict = ReviewVerdict.valueOf(body.get("decision").asString());
         Instant now = clock.instant();
-        Judgment judgment = inbound.decideAfterReview(received, verdict, now);
         VerifiedEnvelope request = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST);
+        Judgment judgment = inbound.decideAfterReview(received, request, verdict, now);
         ResponseBuilder.Signed signed = responses.sign(request, requestId, judgment, now);
         Decision decision = signed.decision();
         ObjectNode record = json.createObjectNode();
@@ -125,7 +127,7 @@ class ReviewService {
                     signed.jws());
             if (updated) {
                 exchangeLog.reviewed(reviewer.subject(), reviewer.agency(), received.subjectRecordId(), decision,
-                        exchangeLog.holderSide(request, received.holderAgency(), signed.jws()));
+                        exchangeLog.holderSide(request, received.holderAgency(), signed));
             }
             return updated;
         }));
