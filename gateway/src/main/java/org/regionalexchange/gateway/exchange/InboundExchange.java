@@ -70,12 +70,14 @@ class InboundExchange {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final ExchangeLog exchangeLog;
+    private final StandInReads standIns;
 
     InboundExchange(EnvelopeVerifier verifier, EnvelopeSigner signer, ParticipantRegistry registry,
             NodeProperties node, PolicyEngine engine, PolicyConfig policy, HolderRecords records, ReceivedLedger ledger,
             ResponseBuilder responses, JsonSchemas schemas, TransactionTemplate transactions, Clock clock,
-            ExchangeLog exchangeLog) {
+            ExchangeLog exchangeLog, StandInReads standIns) {
         this.exchangeLog = exchangeLog;
+        this.standIns = standIns;
         this.verifier = verifier;
         this.signer = signer;
         this.registry = registry;
@@ -176,6 +178,7 @@ class InboundExchange {
         Optional<Decision> screened = engine.screen(incoming, now);
         if (screened.isEmpty()) {
             candidates = records.candidates(holder.id(), incoming.request().subject());
+            standIns.afterLookup(holder.id(), candidates);
         }
         Decision decision = screened.orElse(null);
         if (decision == null) {

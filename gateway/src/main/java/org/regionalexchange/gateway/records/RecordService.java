@@ -107,6 +107,13 @@ class RecordService implements SubjectRecords {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<UUID> anyHeldBy(String holderAgency) {
+        return em.createQuery("select r.id from SubjectRecord r where r.holderAgency = :agency", UUID.class)
+                .setParameter("agency", holderAgency).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<UUID> resolve(String holderAgency, SubjectSelector selector) {
         if (selector instanceof SubjectSelector.RecordReference reference) {
             return findByHolderRef(holderAgency, reference.holderRecordRef()).stream().toList();

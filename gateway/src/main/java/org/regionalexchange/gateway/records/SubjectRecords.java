@@ -46,6 +46,13 @@ public interface SubjectRecords {
     Optional<UUID> findByHolderRef(String holderAgency, String holderRecordRef);
 
     /**
+     * One record of {@code holderAgency}, any one (empty if it holds none): the stand-in that the
+     * holder reads when a request matches nothing, so that "not on record" costs what a record
+     * costs (QUALITY.md R8). Nothing of it is released or decided on.
+     */
+    Optional<UUID> anyHeldBy(String holderAgency);
+
+    /**
      * Every record of {@code holderAgency} that the selector names: by reference, the one record
      * registered under it; by identity, every candidate of {@link IdentityMatcher}. Never a guess.
      */

@@ -1,0 +1,131 @@
+package org.regionalexchange.gateway.testing;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * What a node says to its database, statement by statement, for tests that compare the work of two
+ * requests. Start a node with this class among its sources
+ * ({@code region.start("kz", new Class<?>[] {GatewayApplication.class, StatementTrace.class})}):
+ * its data source is wrapped, and every statement prepared or executed by a thread that serves
+ * HTTP ({@code ...-exec-N}), and every commit and rollback, is recorded as its SQL text in order.
+ * One node per JVM may be traced. Not annotated, so that no component scan picks it up.
+ */
+public class StatementTrace implements BeanPostProcessor {
+
+    private static final List<String> TRACE = new ArrayList<>();
+    private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall");
+    private static final Set<String> EXECUTING = Set.of("execute", "executeQuery", "executeUpdate",
+            "executeLargeUpdate", "addBatch");
+
+    /** Forgets what was recorded so far. */
+    public static void clear() {
+        synchronized (TRACE) {
+            TRACE.clear();
+        }
+    }
+
+    /** What was recorded since the last {@link #clear()}. */
+    public static List<String> recorded() {
+        synchronized (TRACE) {
+            return List.copyOf(TRACE);
+        }
+    }
+
+    /** The statements {@code action} makes the traced node run on its request threads. */
+    public static List<String> during(Runnable action) {
+        clear();
+        action.run();
+        return recorded();
+    }
+
+    @Override
+    public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof DataSource dataSource && !(bean instanceof Traced)) {
+            return new Traced(dataSource);
+        }
+        return bean;
+    }
+
+    private static void record(String entry) {
+        if (Thread.currentThread().getName().contains("-exec-")) {
+            synchronized (TRACE) {
+                TRACE.add(entry);
+            }
+        }
+    }
+
+    /** The node's data source, handing out connections that record. */
+    private static final class Traced extends DelegatingDataSource {
+
+        Traced(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return recording(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return recording(super.getConnection(username, password));
+        }
+
+        private static Connection recording(Connection connection) {
+            return proxy(Connection.class, connection, (method, args) -> {
+                if (PREPARING.contains(method.getName()) && args != null && args[0] instanceof String sql) {
+                    record(sql);
+                } else if (method.getName().equals("commit") || method.getName().equals("rollback")) {
+                    record(method.getName());
+                }
+            }, result -> result instanceof Statement statement && !(result instanceof java.sql.PreparedStatement)
+                    ? proxy(Statement.class, statement, (method, args) -> {
+                        if (EXECUTING.contains(method.getName()) && args != null && args.length > 0
+                                && args[0] instanceof String sql) {
+                            record(sql);
+                        }
+                    }, r -> r) : result);
+        }
+    }
+
+    private interface Before {
+        void accept(Method method, Object[] args);
+    }
+
+    private interface After {
+        Object apply(Object result);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, T target, Before before, After after) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("equals") && method.getParameterCount() == 1) {
+                return proxy == args[0];
+            }
+            if (method.getName().equals("hashCode") && method.getParameterCount() == 0) {
+                return System.identityHashCode(proxy);
+            }
+            before.accept(method, args);
+            try {
+                return after.apply(method.invoke(target, args));
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (T) Proxy.newProxyInstance(StatementTrace.class.getClassLoader(), new Class<?>[] {type}, handler);
+    }
+}
