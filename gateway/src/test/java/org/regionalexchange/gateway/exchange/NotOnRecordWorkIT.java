@@ -114,7 +114,8 @@ class NotOnRecordWorkIT {
                 { "holderAgency": "%s", "subject": { "holderRecordRef": "%s" }, "purpose": "DOCUMENT_VERIFICATION",
                   "legalBasis": "AGREEMENT", "requesterCaseRef": "%s", "justification": "%s",
                   "categories": [ "IDENTITY", "CASE_STATUS" ] }"""
-                .formatted(holderAgency, ref, caseRef, JUSTIFICATION.formatted(caseRef)));
+                .formatted(holderAgency, ref, caseRef, JUSTIFICATION.formatted(caseRef) + " The passport was issued in "
+                        + org.regionalexchange.gateway.testing.RegionData.word(caseRef) + "."));
         assertEquals(200, response.statusCode(), response.body());
         JsonNode outcome = Problems.json(response.body());
         assertEquals("NOT_AVAILABLE", outcome.path("outcome").asString(), response.body());
