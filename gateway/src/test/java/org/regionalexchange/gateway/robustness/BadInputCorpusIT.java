@@ -53,6 +53,8 @@ class BadInputCorpusIT {
         ROLE_BY_PREFIX.put("/api/v1/audit", "dpo");
         ROLE_BY_PREFIX.put("/api/v1/admin", "admin");
         ROLE_BY_PREFIX.put("/api/v1/directory", "officer");
+        ROLE_BY_PREFIX.put("/api/v1/screenings", "screener");
+        ROLE_BY_PREFIX.put("/api/v1/referrals", "screener");
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -201,7 +203,15 @@ class BadInputCorpusIT {
                 { "agreementId": "CTL@", "parties": [ { "country": "KZ" }, { "country": "UZ" } ],
                   "purposes": [ { "purpose": "DOCUMENT_VERIFICATION", "categories": ["IDENTITY"] } ],
                   "validFrom": "2000-01-01" }""";
+        String screening = """
+                { "place": "KZ-BCP-ZHIBEK-ZHOLY", "interviewedAt": "2026-11-30T08:15:00Z", "language": "prs",
+                  "interpreterPresent": true, "informed": ["PROCEDURE"], "person": { "familyName": "%s" },
+                  "answers": { "reasonsForLeaving": ["OTHER"], "specify": { "reasonsForLeaving": "%s" } } }""";
         return List.of(
+                new ControlCase("POST /api/v1/screenings", "/api/v1/screenings", "screener",
+                        screening.formatted("Nul@ova", "Land dispute"), "person.familyName"),
+                new ControlCase("POST /api/v1/screenings", "/api/v1/screenings", "screener",
+                        screening.formatted("Nulova", "Land@ dispute"), "answers.specify.reasonsForLeaving"),
                 new ControlCase("POST /api/v1/records", "/api/v1/records", "registrar",
                         record.formatted("Nul@ova", "Threatened."), "identity.familyName"),
                 new ControlCase("PUT /api/v1/records/{id}", "/api/v1/records/" + id, "registrar",

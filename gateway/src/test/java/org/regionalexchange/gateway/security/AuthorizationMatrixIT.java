@@ -27,6 +27,7 @@ import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
 import org.regionalexchange.gateway.testing.RegionData;
+import org.regionalexchange.gateway.testing.ScreeningData;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -48,8 +49,10 @@ class AuthorizationMatrixIT {
     private static final String SENT = "{sent}";
     private static final String PENDING = "{pending}";
     private static final String AGREEMENT = "{agreement}";
+    private static final String SCREENING = "{screening}";
 
-    private static final List<String> ROLES = List.of("registrar", "officer", "reviewer", "liaison", "dpo", "admin");
+    private static final List<String> ROLES = List.of("registrar", "officer", "reviewer", "liaison", "dpo", "admin",
+            "screener");
     /** The owner of every agency-scoped resource below, two other agencies of node kz, and one of node kg. */
     private static final String OWNER = "KZ-MIGRATION";
     private static final String OTHER_NODE = "KG-SMS";
@@ -89,6 +92,8 @@ class AuthorizationMatrixIT {
             new Endpoint("GET", "/api/v1/requests/" + SENT, "officer", Access.OWN_AGENCY, 200, null),
             new Endpoint("GET", "/api/v1/reviews", "reviewer", Access.ANY_AGENCY, 200, null),
             new Endpoint("POST", "/api/v1/reviews/" + PENDING, "reviewer", Access.OWN_AGENCY, 200, "review"),
+            new Endpoint("POST", "/api/v1/screenings", "screener", Access.ANY_AGENCY, 201, "screening"),
+            new Endpoint("GET", "/api/v1/screenings/" + SCREENING, "screener", Access.OWN_AGENCY, 200, null),
             new Endpoint("GET", "/api/v1/directory/agencies", null, Access.ANY_ROLE, 200, null),
             new Endpoint("GET", "/api/v1/admin/agreements", "admin", Access.ANY_AGENCY, 200, null),
             new Endpoint("GET", "/api/v1/admin/agreements/" + AGREEMENT, "admin", Access.ANY_AGENCY, 200, null),
@@ -148,6 +153,9 @@ class AuthorizationMatrixIT {
         ids.put("{decided}", decided);
         created(200, Http.postJson(region.uri("kz", "/api/v1/reviews/" + decided), region.token(OWNER, "reviewer"),
                 "{ \"decision\": \"REJECT\", \"note\": \"decided before the matrix\" }"));
+        // A screening recorded by a screener of KZ-MIGRATION.
+        ids.put(SCREENING, created(201, Http.postJson(region.uri("kz", "/api/v1/screenings"),
+                region.token(OWNER, "screener"), ScreeningData.adultAsylumSeeker("Matrixov"))).path("id").asString());
         // An agreement of the node's own making, harmless to every other test: KZ with a state that
         // has no node, expired long ago.
         ids.put(AGREEMENT, "MTX-" + RUN);
@@ -190,6 +198,7 @@ class AuthorizationMatrixIT {
         cells.add(extra("POST", "/api/v1/reviews/" + SENT, "review", "reviewer", OWNER, 404, "not_found"));
         cells.add(extra("POST", "/api/v1/reviews/{decided}", "review", "reviewer", OWNER, 409, "conflict"));
         cells.add(extra("POST", "/api/v1/reviews/{decided}", "review", "reviewer", "KZ-BORDER", 404, "not_found"));
+        cells.add(extra("GET", "/api/v1/screenings/" + UUID.randomUUID(), null, "screener", OWNER, 404, "not_found"));
         cells.add(extra("GET", "/api/v1/admin/agreements/NO-SUCH-" + RUN, null, "admin", OWNER, 404, "not_found"));
         cells.add(extra("POST", "/api/v1/admin/agreements", "agreement-same", "admin", OWNER, 409, "conflict"));
         cells.add(extra("PUT", "/api/v1/admin/agreements/" + AGREEMENT, "agreement-new", "admin", OWNER, 400,
@@ -259,6 +268,9 @@ class AuthorizationMatrixIT {
                     assertEquals(ids.get(RECORD), answer.path("id").asString());
             case "GET /api/v1/records/" + RECORD + "/consents" ->
                     assertEquals(ids.get(RECORD), answer.path("recordId").asString());
+            case "GET /api/v1/screenings/" + SCREENING -> assertEquals(ids.get(SCREENING), answer.path("id").asString());
+            case "POST /api/v1/screenings" -> assertEquals("POTENTIAL_ASYLUM_SEEKER",
+                    answer.path("indicators").get(0).path("indicator").asString());
             case "GET /api/v1/requests/" + SENT -> assertEquals(ids.get(SENT), answer.path("requestId").asString());
             case "POST /api/v1/reviews/" + PENDING -> assertEquals(ids.get(PENDING), answer.path("requestId").asString());
             // Every reviewer of the node gets a queue, but only its own agency's requests are in it.
@@ -371,6 +383,7 @@ class AuthorizationMatrixIT {
                       "validFrom": "2026-01-01", "validUntil": "2030-01-01", "givenBy": "SUBJECT",
                       "informedInLanguage": "prs", "interpreterPresent": true }""";
             case "withdrawal" -> "{ \"reason\": \"The person withdrew consent at the interview.\" }";
+            case "screening" -> ScreeningData.adultAsylumSeeker("Matrixova");
             case "request" -> request((agency.isEmpty() ? "ANON" : agency) + "-MTX-" + RUN + "-" + serial);
             case "request-boilerplate" -> """
                     { "holderAgency": "KG-SMS", "subject": { "holderRecordRef": "KG-MTX-NOBODY" },
