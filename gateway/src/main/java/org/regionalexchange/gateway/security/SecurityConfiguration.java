@@ -55,6 +55,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/records", "/api/v1/records/**").hasRole(Role.REGISTRAR.name())
                         .requestMatchers("/api/v1/requests", "/api/v1/requests/**").hasRole(Role.OFFICER.name())
                         .requestMatchers("/api/v1/reviews", "/api/v1/reviews/**").hasRole(Role.REVIEWER.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/screenings/questionnaire").authenticated()
                         .requestMatchers("/api/v1/screenings", "/api/v1/screenings/**").hasRole(Role.SCREENER.name())
                         .requestMatchers("/api/v1/referrals", "/api/v1/referrals/**")
                         .hasAnyRole(Role.SCREENER.name(), Role.REGISTRAR.name())

@@ -207,7 +207,20 @@ class BadInputCorpusIT {
                 { "place": "KZ-BCP-ZHIBEK-ZHOLY", "interviewedAt": "2026-11-30T08:15:00Z", "language": "prs",
                   "interpreterPresent": true, "informed": ["PROCEDURE"], "person": { "familyName": "%s" },
                   "answers": { "reasonsForLeaving": ["OTHER"], "specify": { "reasonsForLeaving": "%s" } } }""";
-        return List.of(
+        String referral = """
+                { "screeningId": "%s", "toAgency": "KZ-CHILD-PROTECTION", "type": "CHILD_PROTECTION",
+                  "categories": ["IDENTITY"], "bestInterestReason": "Alone at night.", "note": "Uncle in Almaty@" }"""
+                .formatted(id);
+        List<ControlCase> steps = new ArrayList<>();
+        for (String step : List.of("acknowledgement", "acceptance", "decline", "completion", "revocation")) {
+            steps.add(new ControlCase("POST /api/v1/referrals/{id}/" + step, "/api/v1/referrals/" + id + "/" + step,
+                    "screener", "{ \"reason\": \"Not@ now\" }", "reason"));
+        }
+        List<ControlCase> cases = new ArrayList<>(steps);
+        cases.add(new ControlCase("POST /api/v1/referrals", "/api/v1/referrals", "screener", referral, "note"));
+        cases.add(new ControlCase("POST /api/v1/audit/checkpoints/verify", "/api/v1/audit/checkpoints/verify", "dpo",
+                "{ \"checkpoint\": \"a@.b.c\" }", "checkpoint"));
+        cases.addAll(List.of(
                 new ControlCase("POST /api/v1/screenings", "/api/v1/screenings", "screener",
                         screening.formatted("Nul@ova", "Land dispute"), "person.familyName"),
                 new ControlCase("POST /api/v1/screenings", "/api/v1/screenings", "screener",
@@ -232,7 +245,8 @@ class BadInputCorpusIT {
                 new ControlCase("PUT /api/v1/admin/agreements/{agreementId}", "/api/v1/admin/agreements/CTL", "admin",
                         agreement, "agreementId"),
                 new ControlCase("POST /api/v1/admin/test-probe/consent", "/api/v1/admin/test-probe/consent", "admin",
-                        consent, "evidenceRef"));
+                        consent, "evidenceRef")));
+        return cases;
     }
 
     @Test

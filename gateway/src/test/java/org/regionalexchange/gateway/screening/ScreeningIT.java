@@ -149,6 +149,26 @@ class ScreeningIT {
         assertEquals("Land dispute", other.path("answers").path("specify").path("reasonsForLeaving").asString());
     }
 
+    @Test
+    @DisplayName("any officer reads the Annex 1 questionnaire as data: questions in order, option codes, their marks, labels in Russian")
+    void questionnaire() {
+        JsonNode ru = Problems.json(Http.get(region.uri("kz", "/api/v1/screenings/questionnaire?lang=ru"),
+                region.token("KZ-MIGRATION", "officer")).body());
+        assertEquals("annex1", ru.path("id").asString());
+        assertEquals(14, ru.path("questions").size());
+        JsonNode reasons = ru.path("questions").get(4);
+        assertEquals("reasonsForLeaving", reasons.path("id").asString());
+        assertEquals(5, reasons.path("number").asInt());
+        JsonNode involuntarily = ru.path("questions").get(6).path("options").get(3);
+        assertEquals("INVOLUNTARILY", involuntarily.path("code").asString());
+        assertEquals(List.of("*", "+"), sorted(texts(involuntarily.path("marks"))), "sold by someone +*: both marks");
+        assertTrue(ru.path("legend").has("*") && ru.path("legend").has("+"), ru.path("legend")::toString);
+        JsonNode yes = ru.path("questions").get(5).path("options").get(0);
+        assertEquals("Да", yes.path("label").asString());
+        assertProblem(Http.get(region.uri("kz", "/api/v1/screenings/questionnaire?lang=xx"),
+                region.token("KZ-MIGRATION", "officer")), 400, "invalid_parameter");
+    }
+
     private static int count() {
         return RegionData.app(region, "kz").queryForObject("SELECT count(*) FROM screening", Integer.class);
     }
