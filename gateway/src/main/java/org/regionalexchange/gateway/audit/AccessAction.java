@@ -21,5 +21,9 @@ public enum AccessAction {
     /** The data-protection officer searched or exported the access log, read a disclosure report or alerts, verified or checkpointed the chain. */
     AUDIT_SEARCHED, AUDIT_EXPORTED, DISCLOSURES_READ, ALERTS_READ, CHAIN_VERIFIED, CHECKPOINT_SIGNED,
     /** The data-protection officer checked the log against a checkpoint, or against the checkpoints the peers hold of it. */
-    CHECKPOINT_VERIFIED, PEER_CHECKPOINTS_VERIFIED
+    CHECKPOINT_VERIFIED, PEER_CHECKPOINTS_VERIFIED,
+    /** A screener recorded or read a screening interview (the event's record id is the screening's id). */
+    SCREENING_RECORDED, SCREENING_READ,
+    /** A referral was sent, refused before sending, read, listed or moved through its lifecycle (record id: the referral's id). */
+    REFERRAL_SENT, REFERRAL_REFUSED, REFERRAL_READ, REFERRALS_LISTED, REFERRAL_STATUS_CHANGED
 }

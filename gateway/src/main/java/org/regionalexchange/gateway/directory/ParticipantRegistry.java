@@ -15,8 +15,10 @@ public final class ParticipantRegistry {
 
     private final Map<String, RegisteredNode> nodes;
     private final Map<String, Agency> agencies;
+    private final List<Agency> agenciesInOrder;
 
     ParticipantRegistry(List<RegisteredNode> nodes, List<Agency> agencies) {
+        this.agenciesInOrder = List.copyOf(agencies);
         this.nodes = nodes.stream().collect(Collectors.toUnmodifiableMap(RegisteredNode::id, Function.identity()));
         this.agencies = agencies.stream().collect(Collectors.toUnmodifiableMap(Agency::id, Function.identity()));
     }
@@ -56,8 +58,9 @@ public final class ParticipantRegistry {
     public record ActingParty(String country, String organization) {
     }
 
+    /** Every agency, in the order of the registry file (a National Reference Guide's order). */
     public Collection<Agency> agencies() {
-        return agencies.values();
+        return agenciesInOrder;
     }
 
     public Collection<RegisteredNode> nodes() {

@@ -39,6 +39,8 @@ public enum ErrorCode {
     JUSTIFICATION_INSUFFICIENT(HttpStatus.UNPROCESSABLE_CONTENT, "Justification insufficient"),
     NOT_INDIVIDUALIZED(HttpStatus.UNPROCESSABLE_CONTENT, "Request not individualized"),
     REQUEST_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Request refused before sending"),
+    SCREENING_ANSWERS_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "Screening answers do not fit the questionnaire"),
+    REFERRAL_REFUSED(HttpStatus.UNPROCESSABLE_CONTENT, "Referral refused"),
     CHECKPOINT_UNKNOWN_KEY(HttpStatus.UNPROCESSABLE_CONTENT, "Checkpoint signed by an unknown key"),
     CHECKPOINT_BAD_SIGNATURE(HttpStatus.UNPROCESSABLE_CONTENT, "Checkpoint signature does not verify"),
     CHECKPOINT_OF_OTHER_NODE(HttpStatus.UNPROCESSABLE_CONTENT, "Checkpoint of another node"),

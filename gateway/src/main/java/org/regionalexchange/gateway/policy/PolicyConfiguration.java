@@ -3,6 +3,8 @@ package org.regionalexchange.gateway.policy;
 import org.regionalexchange.policy.PolicyEngine;
 import org.regionalexchange.policy.config.PolicyConfig;
 import org.regionalexchange.policy.config.PolicyFileLoader;
+import org.regionalexchange.policy.config.QuestionnaireFileLoader;
+import org.regionalexchange.policy.referral.ReferralEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,5 +23,11 @@ class PolicyConfiguration {
     @Bean
     PolicyEngine policyEngine(PolicyConfig config) {
         return PolicyEngine.of(config);
+    }
+
+    /** Identification and referral: the Annex 1 questionnaire shipped with the policy module, ages in the policy's zone. */
+    @Bean
+    ReferralEngine referralEngine(PolicyConfig config) {
+        return ReferralEngine.of(QuestionnaireFileLoader.annex1(), config.timeZone());
     }
 }

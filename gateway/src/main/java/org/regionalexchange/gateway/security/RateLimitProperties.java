@@ -34,7 +34,7 @@ public record RateLimitProperties(@DefaultValue("120") int requestsPerMinute, Ma
         perRole.forEach((role, limit) -> {
             if (Role.fromClaim(role).isEmpty()) {
                 problems.reject(prefix + ".per-role." + role, role, "unknown role; expected one of registrar, officer,"
-                        + " reviewer, liaison, dpo, admin");
+                        + " reviewer, liaison, dpo, admin, screener");
             } else if (limit == null || limit < 1 || limit > 1_000_000) {
                 problems.reject(prefix + ".per-role." + role, limit, "must be between 1 and 1000000");
             }

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 /** The roles of ARCHITECTURE.md §8, as carried in the token's {@code roles} claim (lower case). */
 public enum Role {
-    REGISTRAR, OFFICER, REVIEWER, LIAISON, DPO, ADMIN;
+    REGISTRAR, OFFICER, REVIEWER, LIAISON, DPO, ADMIN,
+    /** A border or immigration officer who records screening interviews and refers persons (ARCHITECTURE.md §11). */
+    SCREENER;
 
     /** The Spring Security authority of this role, e.g. {@code ROLE_OFFICER}. */
     public String authority() {

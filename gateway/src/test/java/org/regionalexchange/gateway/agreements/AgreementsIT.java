@@ -142,12 +142,13 @@ class AgreementsIT {
     void registryPersisted() {
         JdbcClient db = region.start("tj").getBean(JdbcClient.class);
         assertEquals(3, db.sql("SELECT count(*) FROM registry_node").query(Long.class).single());
-        assertEquals(7, db.sql("SELECT count(*) FROM registry_agency").query(Long.class).single());
+        // 7 agencies and 9 sample receiving agencies (child protection, anti-trafficking, care per state).
+        assertEquals(16, db.sql("SELECT count(*) FROM registry_agency").query(Long.class).single());
         assertEquals("Ministry of Internal Affairs of the Republic of Tajikistan", db.sql(
                 "SELECT name FROM registry_agency WHERE id = 'TJ-MIA'").query(String.class).single());
         assertEquals("Department of Citizenship and Refugee Affairs", db.sql(
                 "SELECT contact->>'department' FROM registry_agency WHERE id = 'TJ-MIA'").query(String.class).single());
-        assertEquals(10, db.sql("SELECT count(*) FROM (SELECT rev FROM registry_node_aud UNION ALL SELECT rev FROM registry_agency_aud) a"
+        assertEquals(19, db.sql("SELECT count(*) FROM (SELECT rev FROM registry_node_aud UNION ALL SELECT rev FROM registry_agency_aud) a"
                 + " JOIN audit_revision r ON r.id = a.rev WHERE r.reason = 'deployment file'").query(Long.class).single());
     }
 }

@@ -53,6 +53,8 @@ class BadInputCorpusIT {
         ROLE_BY_PREFIX.put("/api/v1/audit", "dpo");
         ROLE_BY_PREFIX.put("/api/v1/admin", "admin");
         ROLE_BY_PREFIX.put("/api/v1/directory", "officer");
+        ROLE_BY_PREFIX.put("/api/v1/screenings", "screener");
+        ROLE_BY_PREFIX.put("/api/v1/referrals", "screener");
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -201,7 +203,28 @@ class BadInputCorpusIT {
                 { "agreementId": "CTL@", "parties": [ { "country": "KZ" }, { "country": "UZ" } ],
                   "purposes": [ { "purpose": "DOCUMENT_VERIFICATION", "categories": ["IDENTITY"] } ],
                   "validFrom": "2000-01-01" }""";
-        return List.of(
+        String screening = """
+                { "place": "KZ-BCP-ZHIBEK-ZHOLY", "interviewedAt": "2026-11-30T08:15:00Z", "language": "prs",
+                  "interpreterPresent": true, "informed": ["PROCEDURE"], "person": { "familyName": "%s" },
+                  "answers": { "reasonsForLeaving": ["OTHER"], "specify": { "reasonsForLeaving": "%s" } } }""";
+        String referral = """
+                { "screeningId": "%s", "toAgency": "KZ-CHILD-PROTECTION", "type": "CHILD_PROTECTION",
+                  "categories": ["IDENTITY"], "bestInterestReason": "Alone at night.", "note": "Uncle in Almaty@" }"""
+                .formatted(id);
+        List<ControlCase> steps = new ArrayList<>();
+        for (String step : List.of("acknowledgement", "acceptance", "decline", "completion", "revocation")) {
+            steps.add(new ControlCase("POST /api/v1/referrals/{id}/" + step, "/api/v1/referrals/" + id + "/" + step,
+                    "screener", "{ \"reason\": \"Not@ now\" }", "reason"));
+        }
+        List<ControlCase> cases = new ArrayList<>(steps);
+        cases.add(new ControlCase("POST /api/v1/referrals", "/api/v1/referrals", "screener", referral, "note"));
+        cases.add(new ControlCase("POST /api/v1/audit/checkpoints/verify", "/api/v1/audit/checkpoints/verify", "dpo",
+                "{ \"checkpoint\": \"a@.b.c\" }", "checkpoint"));
+        cases.addAll(List.of(
+                new ControlCase("POST /api/v1/screenings", "/api/v1/screenings", "screener",
+                        screening.formatted("Nul@ova", "Land dispute"), "person.familyName"),
+                new ControlCase("POST /api/v1/screenings", "/api/v1/screenings", "screener",
+                        screening.formatted("Nulova", "Land@ dispute"), "answers.specify.reasonsForLeaving"),
                 new ControlCase("POST /api/v1/records", "/api/v1/records", "registrar",
                         record.formatted("Nul@ova", "Threatened."), "identity.familyName"),
                 new ControlCase("PUT /api/v1/records/{id}", "/api/v1/records/" + id, "registrar",
@@ -222,7 +245,8 @@ class BadInputCorpusIT {
                 new ControlCase("PUT /api/v1/admin/agreements/{agreementId}", "/api/v1/admin/agreements/CTL", "admin",
                         agreement, "agreementId"),
                 new ControlCase("POST /api/v1/admin/test-probe/consent", "/api/v1/admin/test-probe/consent", "admin",
-                        consent, "evidenceRef"));
+                        consent, "evidenceRef")));
+        return cases;
     }
 
     @Test

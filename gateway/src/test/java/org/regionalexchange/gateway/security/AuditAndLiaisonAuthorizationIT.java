@@ -34,7 +34,8 @@ class AuditAndLiaisonAuthorizationIT {
             "GET /api/v1/audit/checkpoints/peers");
     static final List<String> LIAISON = List.of("GET /api/v1/liaison/records",
             "GET /api/v1/liaison/records/" + RECORD);
-    private static final List<String> ROLES = List.of("registrar", "officer", "reviewer", "liaison", "dpo", "admin");
+    private static final List<String> ROLES = List.of("registrar", "officer", "reviewer", "liaison", "dpo", "admin",
+            "screener");
     private static final List<String> AGENCIES = List.of("KZ-MIGRATION", "UNHCR-KZ", "KG-SMS");
 
     private static TestRegion region;

@@ -27,6 +27,7 @@ import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
 import org.regionalexchange.gateway.testing.RegionData;
+import org.regionalexchange.gateway.testing.ScreeningData;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -48,8 +49,13 @@ class AuthorizationMatrixIT {
     private static final String SENT = "{sent}";
     private static final String PENDING = "{pending}";
     private static final String AGREEMENT = "{agreement}";
+    private static final String SCREENING = "{screening}";
+    private static final String REFERRAL = "{referral}";
+    /** The receiver of the matrix's referrals: an agency of node kz that is none of the grid's. */
+    private static final String RECEIVER = "KZ-CHILD-PROTECTION";
 
-    private static final List<String> ROLES = List.of("registrar", "officer", "reviewer", "liaison", "dpo", "admin");
+    private static final List<String> ROLES = List.of("registrar", "officer", "reviewer", "liaison", "dpo", "admin",
+            "screener");
     /** The owner of every agency-scoped resource below, two other agencies of node kz, and one of node kg. */
     private static final String OWNER = "KZ-MIGRATION";
     private static final String OTHER_NODE = "KG-SMS";
@@ -65,6 +71,8 @@ class AuthorizationMatrixIT {
         ANY_ROLE,
         /** node-to-node: not token-authenticated; an unsigned message is refused by the envelope rules */
         SIGNED,
+        /** the role, and only the receiving agency of the resource, which is none of the grid's: all get 404 */
+        RECEIVER,
         /** public, no token needed */
         PUBLIC
     }
@@ -89,6 +97,22 @@ class AuthorizationMatrixIT {
             new Endpoint("GET", "/api/v1/requests/" + SENT, "officer", Access.OWN_AGENCY, 200, null),
             new Endpoint("GET", "/api/v1/reviews", "reviewer", Access.ANY_AGENCY, 200, null),
             new Endpoint("POST", "/api/v1/reviews/" + PENDING, "reviewer", Access.OWN_AGENCY, 200, "review"),
+            new Endpoint("POST", "/api/v1/screenings", "screener", Access.ANY_AGENCY, 201, "screening"),
+            new Endpoint("GET", "/api/v1/screenings/" + SCREENING, "screener", Access.OWN_AGENCY, 200, null),
+            new Endpoint("GET", "/api/v1/screenings/questionnaire", null, Access.ANY_ROLE, 200, null),
+            new Endpoint("POST", "/api/v1/referrals", "screener|registrar", Access.OWN_AGENCY, 201, "referral"),
+            new Endpoint("GET", "/api/v1/referrals", "screener|registrar", Access.ANY_AGENCY, 200, null),
+            new Endpoint("GET", "/api/v1/referrals/" + REFERRAL, "screener|registrar", Access.OWN_AGENCY, 200, null),
+            new Endpoint("POST", "/api/v1/referrals/{fresh-sent}/acknowledgement", "screener|registrar", Access.RECEIVER,
+                    200, "step"),
+            new Endpoint("POST", "/api/v1/referrals/{fresh-received}/acceptance", "screener|registrar", Access.RECEIVER,
+                    200, "step"),
+            new Endpoint("POST", "/api/v1/referrals/{fresh-received}/decline", "screener|registrar", Access.RECEIVER,
+                    200, "step-reason"),
+            new Endpoint("POST", "/api/v1/referrals/{fresh-accepted}/completion", "screener|registrar", Access.RECEIVER,
+                    200, "step-completion"),
+            new Endpoint("POST", "/api/v1/referrals/{fresh-sent}/revocation", "screener|registrar", Access.OWN_AGENCY,
+                    200, "step-reason"),
             new Endpoint("GET", "/api/v1/directory/agencies", null, Access.ANY_ROLE, 200, null),
             new Endpoint("GET", "/api/v1/admin/agreements", "admin", Access.ANY_AGENCY, 200, null),
             new Endpoint("GET", "/api/v1/admin/agreements/" + AGREEMENT, "admin", Access.ANY_AGENCY, 200, null),
@@ -148,6 +172,13 @@ class AuthorizationMatrixIT {
         ids.put("{decided}", decided);
         created(200, Http.postJson(region.uri("kz", "/api/v1/reviews/" + decided), region.token(OWNER, "reviewer"),
                 "{ \"decision\": \"REJECT\", \"note\": \"decided before the matrix\" }"));
+        // A screening recorded by a screener of KZ-MIGRATION.
+        ids.put(SCREENING, created(201, Http.postJson(region.uri("kz", "/api/v1/screenings"),
+                region.token(OWNER, "screener"), ScreeningData.adultAsylumSeeker("Matrixov"))).path("id").asString());
+        // A child screened by KZ-MIGRATION, and a referral of it to child protection.
+        ids.put("{childScreening}", created(201, Http.postJson(region.uri("kz", "/api/v1/screenings"),
+                region.token(OWNER, "screener"), childInterview())).path("id").asString());
+        ids.put(REFERRAL, freshReferral("SENT"));
         // An agreement of the node's own making, harmless to every other test: KZ with a state that
         // has no node, expired long ago.
         ids.put(AGREEMENT, "MTX-" + RUN);
@@ -190,6 +221,25 @@ class AuthorizationMatrixIT {
         cells.add(extra("POST", "/api/v1/reviews/" + SENT, "review", "reviewer", OWNER, 404, "not_found"));
         cells.add(extra("POST", "/api/v1/reviews/{decided}", "review", "reviewer", OWNER, 409, "conflict"));
         cells.add(extra("POST", "/api/v1/reviews/{decided}", "review", "reviewer", "KZ-BORDER", 404, "not_found"));
+        cells.add(extra("GET", "/api/v1/screenings/" + UUID.randomUUID(), null, "screener", OWNER, 404, "not_found"));
+        cells.add(extra("GET", "/api/v1/screenings/questionnaire?lang=xx", null, "officer", OWNER, 400,
+                "invalid_parameter"));
+        // The receiving agency: its registrar reads and takes each step; its screener reads but takes no step.
+        cells.add(extra("GET", "/api/v1/referrals/" + REFERRAL, null, "registrar", RECEIVER, 200, null));
+        cells.add(extra("GET", "/api/v1/referrals/" + REFERRAL, null, "screener", RECEIVER, 200, null));
+        cells.add(extra("POST", "/api/v1/referrals/{fresh-sent}/acknowledgement", "step", "registrar", RECEIVER, 200, null));
+        cells.add(extra("POST", "/api/v1/referrals/{fresh-sent}/acknowledgement", "step", "screener", RECEIVER, 403,
+                "role_not_permitted"));
+        cells.add(extra("POST", "/api/v1/referrals/{fresh-received}/acceptance", "step", "registrar", RECEIVER, 200, null));
+        cells.add(extra("POST", "/api/v1/referrals/{fresh-received}/decline", "step-reason", "registrar", RECEIVER, 200,
+                null));
+        cells.add(extra("POST", "/api/v1/referrals/{fresh-accepted}/completion", "step-completion", "registrar", RECEIVER,
+                200, null));
+        cells.add(extra("POST", "/api/v1/referrals/{fresh-sent}/revocation", "step-reason", "registrar", RECEIVER, 404,
+                "not_found"));
+        cells.add(extra("POST", "/api/v1/referrals/{fresh-accepted}/acknowledgement", "step", "registrar", RECEIVER, 409,
+                "conflict"));
+        cells.add(extra("GET", "/api/v1/referrals/" + UUID.randomUUID(), null, "screener", OWNER, 404, "not_found"));
         cells.add(extra("GET", "/api/v1/admin/agreements/NO-SUCH-" + RUN, null, "admin", OWNER, 404, "not_found"));
         cells.add(extra("POST", "/api/v1/admin/agreements", "agreement-same", "admin", OWNER, 409, "conflict"));
         cells.add(extra("PUT", "/api/v1/admin/agreements/" + AGREEMENT, "agreement-new", "admin", OWNER, 400,
@@ -232,8 +282,11 @@ class AuthorizationMatrixIT {
                 if (otherNode) {
                     return NOT_OF_NODE;
                 }
-                if (endpoint.role() != null && !endpoint.role().equals(role)) {
+                if (endpoint.role() != null && !List.of(endpoint.role().split("\\|")).contains(role)) {
                     return WRONG_ROLE;
+                }
+                if (endpoint.access() == Access.RECEIVER) {
+                    return NOT_FOUND;
                 }
                 if (endpoint.access() == Access.OWN_AGENCY && !agency.equals(OWNER)) {
                     return NOT_FOUND;
@@ -259,6 +312,13 @@ class AuthorizationMatrixIT {
                     assertEquals(ids.get(RECORD), answer.path("id").asString());
             case "GET /api/v1/records/" + RECORD + "/consents" ->
                     assertEquals(ids.get(RECORD), answer.path("recordId").asString());
+            case "GET /api/v1/referrals/" + REFERRAL -> assertEquals(ids.get(REFERRAL), answer.path("id").asString());
+            case "GET /api/v1/referrals" -> assertTrue(answer.path("referrals").isArray(), answer::toString);
+            case "POST /api/v1/referrals" -> assertEquals("SENT", answer.path("status").asString());
+            case "GET /api/v1/screenings/questionnaire" -> assertEquals("annex1", answer.path("id").asString());
+            case "GET /api/v1/screenings/" + SCREENING -> assertEquals(ids.get(SCREENING), answer.path("id").asString());
+            case "POST /api/v1/screenings" -> assertEquals("POTENTIAL_ASYLUM_SEEKER",
+                    answer.path("indicators").get(0).path("indicator").asString());
             case "GET /api/v1/requests/" + SENT -> assertEquals(ids.get(SENT), answer.path("requestId").asString());
             case "POST /api/v1/reviews/" + PENDING -> assertEquals(ids.get(PENDING), answer.path("requestId").asString());
             // Every reviewer of the node gets a queue, but only its own agency's requests are in it.
@@ -371,6 +431,11 @@ class AuthorizationMatrixIT {
                       "validFrom": "2026-01-01", "validUntil": "2030-01-01", "givenBy": "SUBJECT",
                       "informedInLanguage": "prs", "interpreterPresent": true }""";
             case "withdrawal" -> "{ \"reason\": \"The person withdrew consent at the interview.\" }";
+            case "screening" -> ScreeningData.adultAsylumSeeker("Matrixova");
+            case "referral" -> referral();
+            case "step" -> "{}";
+            case "step-reason" -> "{ \"reason\": \"Recorded by the authorization matrix.\" }";
+            case "step-completion" -> "{ \"successful\": true }";
             case "request" -> request((agency.isEmpty() ? "ANON" : agency) + "-MTX-" + RUN + "-" + serial);
             case "request-boilerplate" -> """
                     { "holderAgency": "KG-SMS", "subject": { "holderRecordRef": "KG-MTX-NOBODY" },
@@ -386,10 +451,42 @@ class AuthorizationMatrixIT {
 
     private static String resolve(String text) {
         String resolved = text;
+        // A referral of its own for each cell that moves one: a step taken is not taken twice.
+        for (String status : List.of("sent", "received", "accepted")) {
+            if (resolved.contains("{fresh-" + status + "}")) {
+                resolved = resolved.replace("{fresh-" + status + "}", freshReferral(status.toUpperCase()));
+            }
+        }
         for (var id : ids.entrySet()) {
             resolved = resolved.replace(id.getKey(), id.getValue());
         }
         return resolved;
+    }
+
+    private static String childInterview() {
+        return ScreeningData.interview("\"givenNames\": \"Matrix\", \"dateOfBirth\": \"2012-05-01\","
+                + " \"accompaniment\": \"ALONE\"", "", "\"UNACCOMPANIED_OR_SEPARATED_CHILD\"");
+    }
+
+    private static String referral() {
+        return """
+                { "screeningId": "%s", "toAgency": "%s", "type": "CHILD_PROTECTION",
+                  "categories": ["IDENTITY", "SPECIFIC_NEEDS"], "bestInterestReason": "Alone at the post at night." }"""
+                .formatted(ids.get("{childScreening}"), RECEIVER);
+    }
+
+    /** A referral of KZ-MIGRATION to the receiver, moved by the receiver's registrar to {@code status}. */
+    private static String freshReferral(String status) {
+        String id = created(201, Http.postJson(region.uri("kz", "/api/v1/referrals"), region.token(OWNER, "screener"),
+                referral())).path("id").asString();
+        String receiver = region.token(RECEIVER, "registrar");
+        if (!status.equals("SENT")) {
+            created(200, Http.postJson(region.uri("kz", "/api/v1/referrals/" + id + "/acknowledgement"), receiver, "{}"));
+        }
+        if (status.equals("ACCEPTED")) {
+            created(200, Http.postJson(region.uri("kz", "/api/v1/referrals/" + id + "/acceptance"), receiver, "{}"));
+        }
+        return id;
     }
 
     private static String anyVariable(String operation) {

@@ -1,0 +1,27 @@
+package org.regionalexchange.gateway.referral;
+
+import java.util.Set;
+
+/**
+ * The lifecycle of a referral (ARCHITECTURE.md §11, as in Primero's referrals): SENT → RECEIVED
+ * (acknowledged) → ACCEPTED or DECLINED → COMPLETED; the sender may REVOKE while it is open.
+ */
+enum ReferralStatus {
+    SENT, RECEIVED, ACCEPTED, DECLINED, COMPLETED, REVOKED;
+
+    /** Still in the hands of the services: neither declined, completed nor revoked. */
+    boolean isOpen() {
+        return Set.of(SENT, RECEIVED, ACCEPTED).contains(this);
+    }
+
+    /** The status this one may move to by a step of the receiver. */
+    boolean mayBecome(ReferralStatus next) {
+        return switch (next) {
+            case RECEIVED -> this == SENT;
+            case ACCEPTED, DECLINED -> this == RECEIVED;
+            case COMPLETED -> this == ACCEPTED;
+            case REVOKED -> isOpen();
+            case SENT -> false;
+        };
+    }
+}
