@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chains ("lanes", migration V22): streams every row in id order with a bounded fetch size (a
  * million rows never sit in memory), checks that the row's lane is one of them, that its
  * {@code prev_hash} is the hash of the previous row of the same lane (the genesis hash for a lane's
- * first row) and that its own hash is the SHA-256 of its canonical content, and finally that each
+ * first row) and that its own hash is the SHA-256 of its canonical content by the row's canonical
+ * version (1: the whole row; 2: the link of the previous hash, the id and the content digest, after
+ * recomputing that digest from the row's fields, see {@link StoredEvent}), and finally that each
  * lane's head row agrees with that lane's last row. The first row that fails is named. Reads one
  * snapshot (repeatable read), so concurrent appends do not disturb it.
  */
@@ -60,8 +62,9 @@ public class ChainVerifier {
      * @param lanes              the lanes' heads; null when invalid
      * @param firstBrokenEventId the first event whose lane, link or hash fails (or the first id after
      *                           the last good one of a lane whose head disagrees); null when valid
-     * @param problem            {@code unknown_lane}, {@code prev_hash_mismatch}, {@code hash_mismatch}
-     *                           or {@code head_mismatch}; null when valid
+     * @param problem            {@code unknown_lane}, {@code prev_hash_mismatch},
+     *                           {@code unknown_canonical_version}, {@code content_digest_mismatch},
+     *                           {@code hash_mismatch} or {@code head_mismatch}; null when valid
      */
     public record Verification(boolean valid, long events, String headHash, Long headEventId, List<LaneHead> lanes,
             Long firstBrokenEventId, String problem) {
@@ -213,6 +216,11 @@ public class ChainVerifier {
                 fail(row, "unknown_lane");
             } else if (!previousHash[lane].equals(row.prevHash())) {
                 fail(row, "prev_hash_mismatch");
+            } else if (row.canonicalVersion() != 1 && row.canonicalVersion() != 2) {
+                fail(row, "unknown_canonical_version");
+            } else if (row.canonicalVersion() == 2 && !row.computeContentDigest().equals(row.contentDigest())) {
+                // The digest is the application's word for the content: recomputed, never trusted.
+                fail(row, "content_digest_mismatch");
             } else if (!row.computeHash().equals(row.hash())) {
                 fail(row, "hash_mismatch");
             } else {

@@ -12,7 +12,7 @@ final class Csv {
 
     static final String HEADER = "id,occurred_at,node_id,actor,agency,action,record_id,outcome,reason_codes,request_id,"
             + "counterpart_node,counterpart_party,holder_agency,purpose,categories,justification,"
-            + "justification_fingerprint,request_digest,response_digest,prev_hash,hash,lane\r\n";
+            + "justification_fingerprint,request_digest,response_digest,prev_hash,hash,lane,canonical_version,content_digest\r\n";
 
     private Csv() {
     }
@@ -41,6 +41,8 @@ final class Csv {
         fields.add(e.prevHash());
         fields.add(e.hash());
         fields.add(Integer.toString(e.lane()));
+        fields.add(Integer.toString(e.canonicalVersion()));
+        fields.add(e.contentDigest());
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {

@@ -1,6 +1,7 @@
 package org.regionalexchange.gateway.audit;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -14,10 +15,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The access log in {@code access_log}, appended in the caller's transaction (mandatory): one
- * INSERT of the event's fields. The database chains the row as it is inserted (trigger
+ * INSERT of the event's fields and of their content digest, canonical form 2
+ * ({@link StoredEvent#computeContentDigest()}, computed here once per append so that the database
+ * only links it: building the canonical text in PL/pgSQL was half the cost of an append). The
+ * database chains the row as it is inserted (trigger
  * {@code access_log_chain}, migration V22): it takes the first of the 16 lanes no other transaction
  * holds, locks that lane's head until the caller's transaction ends, and sets the row's id, lane,
- * {@code prev_hash} and {@code hash}. Concurrent appends therefore commit together, each lane stays
+ * {@code prev_hash}, {@code canonical_version} and {@code hash}. Concurrent appends therefore commit together, each lane stays
  * one unbroken chain across every replica sharing the database, and a rolled-back transaction rolls
  * its row and its lane's head back together. Any database failure here becomes
  * {@link AuditUnavailableException}, and with it the caller's transaction fails (R1).
@@ -30,8 +34,8 @@ class JdbcAccessLog implements AccessLog {
     private static final String INSERT = """
             insert into access_log (occurred_at, node_id, actor, agency, action, record_id, outcome, reason_codes,
                 request_id, counterpart_node, counterpart_party, holder_agency, purpose, categories, justification,
-                justification_fingerprint, request_digest, response_digest)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                justification_fingerprint, request_digest, response_digest, content_digest)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
 
@@ -43,16 +47,22 @@ class JdbcAccessLog implements AccessLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(AccessEvent event) {
         ExchangeDetail x = event.exchange();
+        Instant occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        // The row as the database will store it: its content digest is what the verifiers recompute.
+        StoredEvent row = new StoredEvent(0, occurredAt, event.nodeId(), event.actor(), event.agency(),
+                event.action().name(), event.recordId(), event.outcome(), joined(event.reasonCodes()),
+                x == null ? null : x.requestId(), x == null ? null : x.counterpartNode(),
+                x == null ? null : x.counterpartParty(), x == null ? null : x.holderAgency(),
+                x == null ? null : x.purpose(), x == null ? null : joined(x.categories()),
+                x == null ? null : x.justification(), x == null ? null : x.justificationFingerprint(),
+                x == null ? null : x.requestDigest(), x == null ? null : x.responseDigest(), null, null, 0, 2, null);
         try {
             jdbc.sql(INSERT)
-                    .params(Timestamp.from(event.occurredAt().truncatedTo(ChronoUnit.MICROS)), event.nodeId(),
-                            event.actor(), event.agency(), event.action().name(), event.recordId(), event.outcome(),
-                            joined(event.reasonCodes()),
-                            x == null ? null : x.requestId(), x == null ? null : x.counterpartNode(),
-                            x == null ? null : x.counterpartParty(), x == null ? null : x.holderAgency(),
-                            x == null ? null : x.purpose(), x == null ? null : joined(x.categories()),
-                            x == null ? null : x.justification(), x == null ? null : x.justificationFingerprint(),
-                            x == null ? null : x.requestDigest(), x == null ? null : x.responseDigest())
+                    .params(Timestamp.from(occurredAt), row.nodeId(), row.actor(), row.agency(), row.action(),
+                            row.recordId(), row.outcome(), row.reasonCodes(), row.requestId(), row.counterpartNode(),
+                            row.counterpartParty(), row.holderAgency(), row.purpose(), row.categories(),
+                            row.justification(), row.justificationFingerprint(), row.requestDigest(),
+                            row.responseDigest(), row.computeContentDigest())
                     .update();
         } catch (DataAccessException | IllegalStateException e) {
             // Types only: the message could quote the row, which carries personal data.

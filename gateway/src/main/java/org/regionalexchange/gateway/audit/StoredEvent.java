@@ -13,17 +13,24 @@ import java.util.UUID;
 
 /**
  * One row of {@code access_log} as stored, and its place in its lane's hash chain. The database
- * chains each row as it is inserted (migration V22); {@link #canonical()} is the documented
- * canonical content (docs/dpo-guide.md; the same as the database function
- * {@code access_log_canonical}) and {@link #computeHash()} the lower-case hex SHA-256 of it,
- * computed here independently of the database for the verifier. The previous row's hash in the
- * same lane is the first field, so each hash seals the whole lane before it.
+ * chains each row as it is inserted (migrations V22, V29). A row has one of two canonical forms
+ * (docs/dpo-guide.md "Canonical forms"), named by {@code canonicalVersion}:
+ * <ul>
+ * <li>1: {@link #canonical()}, the whole row with the previous hash first (the database function
+ * {@code access_log_canonical}); {@code hash} is the SHA-256 of it;</li>
+ * <li>2: {@link #contentCanonical()}, the event's fields without id and previous hash, whose SHA-256
+ * the application supplies as {@code contentDigest}; {@code hash} is the SHA-256 of
+ * {@link #link()}, which seals the previous hash, the id and that digest.</li>
+ * </ul>
+ * Everything is computed here independently of the database, for the verifier; a version-2 row's
+ * stored {@code contentDigest} is never trusted but recomputed from its fields
+ * ({@link #computeContentDigest()}).
  */
 public record StoredEvent(long id, Instant occurredAt, String nodeId, String actor, String agency, String action,
         UUID recordId, String outcome, String reasonCodes, UUID requestId, String counterpartNode,
         String counterpartParty, String holderAgency, String purpose, String categories, String justification,
         String justificationFingerprint, String requestDigest, String responseDigest, String prevHash, String hash,
-        int lane) {
+        int lane, int canonicalVersion, String contentDigest) {
 
     /** The hash before the first row of a node's chain. */
     public static final String GENESIS = "0".repeat(64);
@@ -31,16 +38,31 @@ public record StoredEvent(long id, Instant occurredAt, String nodeId, String act
     static final String COLUMNS = """
             id, occurred_at, node_id, actor, agency, action, record_id, outcome, reason_codes, request_id,
             counterpart_node, counterpart_party, holder_agency, purpose, categories, justification,
-            justification_fingerprint, request_digest, response_digest, prev_hash, hash, lane""";
+            justification_fingerprint, request_digest, response_digest, prev_hash, hash, lane,
+            canonical_version, content_digest""";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    /** The canonical content: {@code access-log-v1}, then one {@code name=length:value} line per field. */
+    /** Version 1, the whole row: {@code access-log-v1}, then one {@code name=length:value} line per field. */
     public String canonical() {
         StringBuilder out = new StringBuilder("access-log-v1\n");
         field(out, "prev_hash", prevHash);
         field(out, "id", Long.toString(id));
+        return eventFields(out);
+    }
+
+    /** Version 2, the event's content: {@code access-log-content-v2}, then the lines of v1 after {@code id}. */
+    public String contentCanonical() {
+        return eventFields(new StringBuilder("access-log-content-v2\n"));
+    }
+
+    /** Version 2, what the hash seals: the version, the previous hash, the id and the content digest. */
+    public String link() {
+        return "access-log-v2\nprev_hash=" + prevHash + "\nid=" + id + "\ncontent_digest=" + contentDigest + "\n";
+    }
+
+    private String eventFields(StringBuilder out) {
         field(out, "occurred_at", TIME.format(occurredAt));
         field(out, "node_id", nodeId);
         field(out, "actor", actor);
@@ -62,11 +84,29 @@ public record StoredEvent(long id, Instant occurredAt, String nodeId, String act
         return out.toString();
     }
 
-    /** Lower-case hex SHA-256 of the UTF-8 canonical content. */
+    /** Lower-case hex SHA-256 of the content of version 2, recomputed from the fields. */
+    public String computeContentDigest() {
+        return sha256(contentCanonical());
+    }
+
+    /**
+     * The hash this row must have by its version: of {@link #canonical()} (1) or of {@link #link()}
+     * (2, with the stored content digest; compare that with {@link #computeContentDigest()} too).
+     *
+     * @throws IllegalStateException for a version this code does not know
+     */
     public String computeHash() {
+        return switch (canonicalVersion) {
+            case 1 -> sha256(canonical());
+            case 2 -> sha256(link());
+            default -> throw new IllegalStateException("unknown canonical version " + canonicalVersion);
+        };
+    }
+
+    static String sha256(String text) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonical().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
@@ -90,6 +130,7 @@ public record StoredEvent(long id, Instant occurredAt, String nodeId, String act
                 rs.getString("counterpart_party"), rs.getString("holder_agency"), rs.getString("purpose"),
                 rs.getString("categories"), rs.getString("justification"), rs.getString("justification_fingerprint"),
                 rs.getString("request_digest"), rs.getString("response_digest"), rs.getString("prev_hash"),
-                rs.getString("hash"), rs.getInt("lane"));
+                rs.getString("hash"), rs.getInt("lane"), rs.getInt("canonical_version"),
+                rs.getString("content_digest"));
     }
 }

@@ -94,17 +94,31 @@ class AccessLogIT {
     }
 
     @Test
-    @DisplayName("the canonical form computed by the node equals the documented one of the database function, row by row")
+    @DisplayName("the canonical forms computed by the node equal the documented ones of the database functions, row by row, for rows of both versions")
     void javaAndSqlCanonicalFormsAgree() {
         RegionData.register(region, "KZ-" + RUN + "-CAN", "Nazari");
         var context = region.start("kz");
         context.getBean(TransactionTemplate.class).executeWithoutResult(status -> context.getBean(AccessLog.class)
                 .append(new AccessEvent(Instant.now(), "инспектор." + RUN + "@kz-border", "KZ-BORDER", "kz",
                         AccessAction.RECORD_READ, null, AccessEvent.OK, List.of("no_such_record"))));
-        Integer differing = RegionData.owner(region, "kz").queryForObject("""
+        var owner = RegionData.owner(region, "kz");
+        // A row inserted without a content digest is chained as version 1, by the database alone.
+        owner.update("""
+                insert into access_log (occurred_at, actor, agency, node_id, action, outcome, justification)
+                values (now(), 'test.owner', 'KZ-BORDER', 'kz', 'RECORD_READ', 'OK', 'ünïcode, "quotes"\nand a line')""");
+        Integer differing = owner.queryForObject("""
                 select count(*) from access_log a
-                where a.hash <> encode(sha256(convert_to(access_log_canonical(a), 'UTF8')), 'hex')""", Integer.class);
+                where a.hash <> access_log_hash(a) or a.content_digest <> access_log_content_digest(a)""",
+                Integer.class);
         assertEquals(0, differing);
+        Integer v1 = owner.queryForObject("""
+                select count(*) from access_log a where canonical_version = 1
+                    and a.hash = encode(sha256(convert_to(access_log_canonical(a), 'UTF8')), 'hex')""", Integer.class);
+        Integer v2 = owner.queryForObject("""
+                select count(*) from access_log a where canonical_version = 2
+                    and a.content_digest = access_log_content_digest(a)
+                    and a.actor = 'инспектор.' || ? || '@kz-border'""", Integer.class, RUN);
+        assertTrue(v1 >= 1 && v2 == 1, "v1 " + v1 + ", v2 " + v2);
         JsonNode verify = RegionData.getJson(region, "kz", "/api/v1/audit/verify", kzDpo);
         assertTrue(verify.path("valid").asBoolean(), "the node's Java verifier agrees with the database: " + verify);
     }

@@ -64,7 +64,8 @@ class TamperingIT {
         JsonNode changed = verify();
         assertFalse(changed.path("valid").asBoolean());
         assertEquals(id, changed.path("firstBrokenEventId").asLong(), changed.toString());
-        assertEquals("hash_mismatch", changed.path("problem").asString());
+        // The node appends canonical form 2: the row's content no longer matches its content digest.
+        assertEquals("content_digest_mismatch", changed.path("problem").asString());
         tamper("update access_log set outcome = 'OK' where id = " + id);
         assertTrue(verify().path("valid").asBoolean(), "restored");
 

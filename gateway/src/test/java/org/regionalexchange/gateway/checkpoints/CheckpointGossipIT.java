@@ -181,8 +181,12 @@ class CheckpointGossipIT {
                         select prev_hash into previous from access_log where id = %d;
                         for r in select * from access_log where lane = %d and id >= %d order by id loop
                             r.prev_hash := previous;
-                            previous := encode(sha256(convert_to(access_log_canonical(r), 'UTF8')), 'hex');
-                            update access_log set prev_hash = r.prev_hash, hash = previous where id = r.id;
+                            if r.canonical_version = 2 then
+                                r.content_digest := access_log_content_digest(r);
+                            end if;
+                            previous := access_log_hash(r);
+                            update access_log set prev_hash = r.prev_hash, content_digest = r.content_digest,
+                                hash = previous where id = r.id;
                         end loop;
                         update access_log_lane set last_hash = previous where lane = %d;
                     end $$""".formatted(target, lane, target, lane));

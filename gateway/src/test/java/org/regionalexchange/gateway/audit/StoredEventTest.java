@@ -1,0 +1,64 @@
+package org.regionalexchange.gateway.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The canonical forms as docs/dpo-guide.md defines them, with the guide's own example. */
+class StoredEventTest {
+
+    private static StoredEvent row(int version, String outcome, String prevHash, String contentDigest) {
+        return new StoredEvent(42, Instant.parse("2026-03-01T09:15:02.123456Z"), "tj", "test.liar@tj-mia", "TJ-MIA",
+                "RECORD_READ", null, outcome, null, null, null, null, null, null, null, null, null, null, null,
+                prevHash, null, 3, version, contentDigest);
+    }
+
+    @Test
+    @DisplayName("the guide's example row of form 2; result: the guide's content text and content digest")
+    void formTwoContentIsTheGuidesExample() {
+        StoredEvent row = row(2, "OK", StoredEvent.GENESIS, null);
+        assertEquals("""
+                access-log-content-v2
+                occurred_at=27:2026-03-01T09:15:02.123456Z
+                node_id=2:tj
+                actor=16:test.liar@tj-mia
+                agency=6:TJ-MIA
+                action=11:RECORD_READ
+                record_id=-
+                outcome=2:OK
+                reason_codes=-
+                request_id=-
+                counterpart_node=-
+                counterpart_party=-
+                holder_agency=-
+                purpose=-
+                categories=-
+                justification=-
+                justification_fingerprint=-
+                request_digest=-
+                response_digest=-
+                """, row.contentCanonical());
+        assertEquals("1781d36d90def068892cd20d2c2521bee729328fab99b2c9ec3ed1bb9145726e", row.computeContentDigest());
+        assertNotEquals(row.computeContentDigest(), row(2, "REFUSED", StoredEvent.GENESIS, null).computeContentDigest());
+    }
+
+    @Test
+    @DisplayName("a row of each form; result: form 1 hashes the whole row, form 2 the link of previous hash, id and content digest")
+    void hashByVersion() {
+        String digest = "1781d36d90def068892cd20d2c2521bee729328fab99b2c9ec3ed1bb9145726e";
+        StoredEvent two = row(2, "OK", StoredEvent.GENESIS, digest);
+        assertEquals("access-log-v2\nprev_hash=" + StoredEvent.GENESIS + "\nid=42\ncontent_digest=" + digest + "\n",
+                two.link());
+        assertEquals(StoredEvent.sha256(two.link()), two.computeHash());
+        StoredEvent one = row(1, "OK", StoredEvent.GENESIS, null);
+        assertEquals(StoredEvent.sha256(one.canonical()), one.computeHash());
+        assertEquals("access-log-v1\nprev_hash=64:" + StoredEvent.GENESIS + "\nid=2:42\n"
+                + one.contentCanonical().substring("access-log-content-v2\n".length()), one.canonical());
+        assertThrows(IllegalStateException.class, () -> row(3, "OK", StoredEvent.GENESIS, null).computeHash());
+    }
+}
