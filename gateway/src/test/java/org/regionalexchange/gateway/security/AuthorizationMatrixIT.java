@@ -48,6 +48,8 @@ class AuthorizationMatrixIT {
     private static final String SENT = "{sent}";
     private static final String PENDING = "{pending}";
     private static final String AGREEMENT = "{agreement}";
+    /** A released period for the statistics endpoints. */
+    private static final String PERIOD = "?from=2024-01&to=2024-02";
 
     private static final List<String> ROLES = List.of("registrar", "officer", "reviewer", "liaison", "dpo", "admin");
     /** The owner of every agency-scoped resource below, two other agencies of node kz, and one of node kg. */
@@ -99,6 +101,12 @@ class AuthorizationMatrixIT {
             new Endpoint("POST", "/api/v1/admin/test-probe/consent", "admin", Access.ANY_AGENCY, 200, "consent"),
             new Endpoint("POST", "/exchange/v1/requests", null, Access.SIGNED, 0, "unsigned-envelope"),
             new Endpoint("GET", "/exchange/v1/requests/" + PENDING, null, Access.SIGNED, 0, null),
+            // Figures without personal data: any role of any agency of the node; the node-to-node form is signed.
+            new Endpoint("GET", "/api/v1/statistics/node" + PERIOD, null, Access.ANY_ROLE, 200, null),
+            new Endpoint("GET", "/api/v1/statistics/node.csv" + PERIOD, null, Access.ANY_ROLE, 200, null),
+            new Endpoint("GET", "/api/v1/statistics/region" + PERIOD, null, Access.ANY_ROLE, 200, null),
+            new Endpoint("GET", "/api/v1/statistics/region.csv" + PERIOD, null, Access.ANY_ROLE, 200, null),
+            new Endpoint("GET", "/exchange/v1/statistics" + PERIOD, null, Access.SIGNED, 0, null),
             new Endpoint("GET", "/.well-known/gateway-node", null, Access.PUBLIC, 200, null));
 
     /** Served by every node but not an operation of its API. */
@@ -252,6 +260,11 @@ class AuthorizationMatrixIT {
             return;
         }
         assertEquals(status, response.statusCode(), () -> operation + ": " + response.body());
+        if (operation.contains(".csv")) {
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), operation);
+            assertTrue(response.body().startsWith(operation.contains("region") ? "population," : "node,"), response::body);
+            return;
+        }
         JsonNode answer = Problems.json(response.body());
         switch (operation) {
             case "GET /api/v1/records/" + RECORD, "PUT /api/v1/records/" + RECORD ->
@@ -266,6 +279,11 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/admin/agreements/" + AGREEMENT ->
                     assertEquals(ids.get(AGREEMENT), answer.path("agreementId").asString());
             case "GET /.well-known/gateway-node" -> assertEquals("kz", answer.path("nodeId").asString());
+            case "GET /api/v1/statistics/node" + PERIOD -> assertEquals("kz", answer.path("node").asString());
+            // Every node of the region answered with figures that verified.
+            case "GET /api/v1/statistics/region" + PERIOD -> assertEquals(3,
+                    answer.path("nodes").findValues("verified").stream().filter(JsonNode::asBoolean).count(),
+                    answer::toString);
             default -> assertTrue(answer.isObject(), response.body());
         }
     }
@@ -288,7 +306,7 @@ class AuthorizationMatrixIT {
             }
         });
         Set<String> covered = new TreeSet<>();
-        ENDPOINTS.forEach(endpoint -> covered.add(anyVariable(endpoint.operation())));
+        ENDPOINTS.forEach(endpoint -> covered.add(anyVariable(endpoint.operation()).replaceAll("\\?.*", "")));
         AuditAndLiaisonAuthorizationIT.AUDIT.forEach(operation -> covered.add(anyVariable(operation)));
         AuditAndLiaisonAuthorizationIT.LIAISON.forEach(operation -> covered.add(anyVariable(operation)));
         assertTrue(served.size() > 20, served.toString());

@@ -319,8 +319,8 @@ class StatisticsIT {
     }
 
     @Test
-    @DisplayName("another node asks without a signature, for another node, or for another period than it signed;"
-            + " result: 400 envelope_malformed, 401 envelope_wrong_audience, 400 invalid_parameter")
+    @DisplayName("another node asks without a signature, for another node, for another period than it signed, or for a bad"
+            + " period; result: 400 envelope_malformed, 401 envelope_wrong_audience, 400 invalid_parameter or schema_violation")
     void signedQueriesOnly() {
         var unsigned = Http.get(region.uri("kz", "/exchange/v1/statistics?from=" + M1 + "&to=" + M1), null);
         Problems.assertProblem(unsigned, 400, "envelope_malformed");
@@ -331,6 +331,13 @@ class StatisticsIT {
         Problems.assertProblem(signedGet("kz", M1, M1, forTj), 401, "envelope_wrong_audience");
         String forKz = kg.sign(StatisticsMessages.QUERY, "kz", period, Instant.now());
         Problems.assertProblem(signedGet("kz", M1, M2, forKz), 400, "invalid_parameter");
+        // A signed query for a bad period: not a month (its schema), or from after to.
+        ObjectNode badMonth = period.deepCopy().put("from", "2025-13");
+        Problems.assertProblem(signedGet("kz", "2025-13", M1, kg.sign(StatisticsMessages.QUERY, "kz", badMonth,
+                Instant.now())), 400, "schema_violation");
+        ObjectNode backwards = period.deepCopy().put("from", M2);
+        Problems.assertProblem(signedGet("kz", M2, M1, kg.sign(StatisticsMessages.QUERY, "kz", backwards, Instant.now())),
+                400, "invalid_parameter");
         var answer = signedGet("kz", M1, M1, forKz);
         assertEquals(200, answer.statusCode(), answer::body);
         assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/jose"));
