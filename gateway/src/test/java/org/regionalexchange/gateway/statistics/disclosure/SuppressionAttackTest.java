@@ -128,6 +128,21 @@ class SuppressionAttackTest {
         assertTrue(attacker.range("c2").exact());
     }
 
+    @Test
+    @DisplayName("the linear attacker itself: exact intervals on small systems it can check by hand")
+    void linearAttackerIsRight() {
+        LinearAttacker attacker = new LinearAttacker();
+        attacker.equation(List.of("a", "b", "c", "d", "e"), 8); // the system Commons Math's simplex got wrong
+        assertEquals(new LinearAttacker.Range(0, 8), attacker.range("d"));
+        attacker.equation(List.of("x", "y"), 7);
+        attacker.equation(List.of("y", "z"), 3);
+        attacker.bound("z", 3, 10);
+        // z >= 3 and y + z = 3 give y = 0 and z = 3, hence x = 7: differencing through a margin and a bound.
+        assertEquals(new LinearAttacker.Range(7, 7), attacker.range("x"));
+        assertTrue(attacker.range("x").exact());
+        assertEquals(new LinearAttacker.Range(0, 8), attacker.range("a"), "a separate component is unaffected");
+    }
+
     /** What the rule-aware attacker found: suppressed cells examined, and those it knows exactly. */
     private record Attack(int suppressedCells, List<String> pinned) {
     }
