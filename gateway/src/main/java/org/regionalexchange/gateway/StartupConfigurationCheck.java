@@ -16,6 +16,7 @@ import org.regionalexchange.gateway.database.EmbeddedDatabaseProperties;
 import org.regionalexchange.gateway.directory.NodeDirectory;
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.sampledata.SampleDataProperties;
+import org.regionalexchange.gateway.statistics.StatisticsProperties;
 import org.regionalexchange.gateway.security.JwtProperties;
 import org.regionalexchange.gateway.exchange.ExchangeProperties;
 import org.regionalexchange.gateway.policy.PolicyProperties;
@@ -49,6 +50,7 @@ public class StartupConfigurationCheck implements ApplicationListener<Applicatio
         GROUPS.put(AuditProperties.PREFIX, AuditProperties.class);
         GROUPS.put(CheckpointProperties.PREFIX, CheckpointProperties.class);
         GROUPS.put(RateLimitProperties.PREFIX, RateLimitProperties.class);
+        GROUPS.put(StatisticsProperties.PREFIX, StatisticsProperties.class);
     }
 
     @Override

@@ -86,6 +86,30 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("disclosure control is plain Java: it depends on nothing but the JDK and itself")
+    void disclosureControlIsPlainJava() {
+        disclosureIsPlainJava().check(classes);
+        if (classes.stream().noneMatch(c -> c.getPackageName().equals(DISCLOSURE))) {
+            throw new AssertionError("no disclosure classes imported");
+        }
+    }
+
+    @Test
+    @DisplayName("the plain-Java rule fails on a planted framework dependency in the disclosure package")
+    void disclosureRuleCatchesAPlantedDependency() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                org.regionalexchange.gateway.statistics.disclosure.PlantedFrameworkUse.class);
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> disclosureIsPlainJava().check(planted));
+    }
+
+    private static final String DISCLOSURE = "org.regionalexchange.gateway.statistics.disclosure";
+
+    private static ArchRule disclosureIsPlainJava() {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(DISCLOSURE)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(DISCLOSURE, "java..");
+    }
+
+    @Test
     @DisplayName("feature packages have no dependency cycles")
     void noCycles() {
         slices().matching("org.regionalexchange.gateway.(*)..").should().beFreeOfCycles().check(classes);

@@ -35,16 +35,18 @@ class StartupConfigurationCheckTest {
                 "--gateway.security.jwt.clock-skew=1h",
                 "--gateway.embedded-database.port=70000",
                 "--gateway.api.max-body-bytes=10",
-                "--gateway.policy.file=/nonexistent/policy.yaml"));
+                "--gateway.policy.file=/nonexistent/policy.yaml",
+                "--gateway.statistics.threshold=4"));
         List<String> problems = failure.problems();
         for (String expected : List.of("gateway.node.id = 'Bad Id'", "gateway.node.country = 'XX'",
                 "gateway.node.base-url = 'ftp://example'", "gateway.node.signing-keys[0].private-key = '/nonexistent/key.pem'",
                 "gateway.node.registry = '/nonexistent/registry.yaml'", "gateway.security.jwt.issuer = 'null'",
                 "gateway.security.jwt.clock-skew = 'PT1H'", "gateway.embedded-database.port = '70000'",
-                "gateway.api.max-body-bytes = '10'", "gateway.policy.file = '/nonexistent/policy.yaml'")) {
+                "gateway.api.max-body-bytes = '10'", "gateway.policy.file = '/nonexistent/policy.yaml'",
+                "gateway.statistics.threshold = '4'")) {
             assertTrue(problems.stream().anyMatch(p -> p.startsWith(expected)), expected + " in " + problems);
         }
-        assertEquals(10, problems.size(), problems.toString());
+        assertEquals(11, problems.size(), problems.toString());
         assertTrue(failure.getMessage().contains("ISO 3166-1 alpha-2"), "the message says what is allowed");
     }
 

@@ -63,6 +63,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/audit/**").hasRole(Role.DPO.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/directory/**").authenticated()
+                        // Figures without personal data: any role of any agency of the node.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/statistics/**").authenticated()
                         .anyRequest().denyAll());
         return http.build();
     }

@@ -55,6 +55,7 @@ class BadInputCorpusIT {
         ROLE_BY_PREFIX.put("/api/v1/directory", "officer");
         ROLE_BY_PREFIX.put("/api/v1/screenings", "screener");
         ROLE_BY_PREFIX.put("/api/v1/referrals", "screener");
+        ROLE_BY_PREFIX.put("/api/v1/statistics", "officer");
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -339,6 +340,43 @@ class BadInputCorpusIT {
         return List.of(path.substring(0, last) + "%2F" + path.substring(last + 1), path + "/%2e%2e",
                 path.substring(0, last) + "/%252e" + path.substring(last), path.substring(0, last) + "%5C"
                         + path.substring(last + 1), path + "%00");
+    }
+
+    @Test
+    @DisplayName("every statistics endpoint answers a bad period (missing, not a month, from after to, longer than 36 months,"
+            + " not released yet, before 2000) with 400 invalid_parameter naming the parameter")
+    void badStatisticsPeriods() {
+        TestRegion region = TestRegion.shared();
+        String token = region.token("KZ-MIGRATION", "officer");
+        String current = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        Map<String, String> periods = new LinkedHashMap<>();
+        periods.put("", "from");
+        periods.put("?from=2025-01", "to");
+        periods.put("?from=2025-13&to=2025-12", "from");
+        periods.put("?from=2025-1&to=2025-12", "from");
+        periods.put("?from=2025-01&to=2025-01-31", "to");
+        periods.put("?from=%2B2025-01&to=2025-02", "from");
+        periods.put("?from=2025-06&to=2025-01", "from");
+        periods.put("?from=2001-01&to=2025-12", "to");
+        periods.put("?from=2025-01&to=" + current, "to");
+        periods.put("?from=2025-01&to=9999-12", "to");
+        periods.put("?from=1999-12&to=2000-01", "from");
+        periods.put("?from=" + "9".repeat(5000) + "&to=2025-01", "from");
+        List<String> failures = new ArrayList<>();
+        for (String path : List.of("/api/v1/statistics/node", "/api/v1/statistics/node.csv", "/api/v1/statistics/region",
+                "/api/v1/statistics/region.csv")) {
+            periods.forEach((query, field) -> {
+                HttpResponse<String> response = org.regionalexchange.gateway.testing.Http.get(region.uri("kz", path + query),
+                        token);
+                var problem = response.statusCode() == 400 ? Problems.json(response.body()) : null;
+                if (problem == null || !problem.path("code").asString().equals("invalid_parameter")
+                        || !Problems.fields(problem).contains(field)) {
+                    failures.add(path + query.substring(0, Math.min(query.length(), 60)) + " -> " + response.statusCode()
+                            + " " + abbreviate(response.body()));
+                }
+            });
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     private static int check(List<String> failures, String operation, HttpResponse<String> response, String input) {

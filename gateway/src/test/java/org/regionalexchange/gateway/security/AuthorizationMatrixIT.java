@@ -53,6 +53,8 @@ class AuthorizationMatrixIT {
     private static final String REFERRAL = "{referral}";
     /** The receiver of the matrix's referrals: an agency of node kz that is none of the grid's. */
     private static final String RECEIVER = "KZ-CHILD-PROTECTION";
+    /** A released period for the statistics endpoints. */
+    private static final String PERIOD = "?from=2024-01&to=2024-02";
 
     private static final List<String> ROLES = List.of("registrar", "officer", "reviewer", "liaison", "dpo", "admin",
             "screener");
@@ -124,6 +126,12 @@ class AuthorizationMatrixIT {
             new Endpoint("POST", "/exchange/v1/requests", null, Access.SIGNED, 0, "unsigned-envelope"),
             new Endpoint("GET", "/exchange/v1/requests/" + PENDING, null, Access.SIGNED, 0, null),
             new Endpoint("POST", "/exchange/v1/checkpoints", null, Access.SIGNED, 0, "unsigned-envelope"),
+            // Figures without personal data: any role of any agency of the node; the node-to-node form is signed.
+            new Endpoint("GET", "/api/v1/statistics/node" + PERIOD, null, Access.ANY_ROLE, 200, null),
+            new Endpoint("GET", "/api/v1/statistics/node.csv" + PERIOD, null, Access.ANY_ROLE, 200, null),
+            new Endpoint("GET", "/api/v1/statistics/region" + PERIOD, null, Access.ANY_ROLE, 200, null),
+            new Endpoint("GET", "/api/v1/statistics/region.csv" + PERIOD, null, Access.ANY_ROLE, 200, null),
+            new Endpoint("GET", "/exchange/v1/statistics" + PERIOD, null, Access.SIGNED, 0, null),
             new Endpoint("GET", "/.well-known/gateway-node", null, Access.PUBLIC, 200, null));
 
     /** Served by every node but not an operation of its API. */
@@ -306,6 +314,11 @@ class AuthorizationMatrixIT {
             return;
         }
         assertEquals(status, response.statusCode(), () -> operation + ": " + response.body());
+        if (operation.contains(".csv")) {
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), operation);
+            assertTrue(response.body().startsWith(operation.contains("region") ? "population," : "node,"), response::body);
+            return;
+        }
         JsonNode answer = Problems.json(response.body());
         switch (operation) {
             case "GET /api/v1/records/" + RECORD, "PUT /api/v1/records/" + RECORD ->
@@ -327,6 +340,11 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/admin/agreements/" + AGREEMENT ->
                     assertEquals(ids.get(AGREEMENT), answer.path("agreementId").asString());
             case "GET /.well-known/gateway-node" -> assertEquals("kz", answer.path("nodeId").asString());
+            case "GET /api/v1/statistics/node" + PERIOD -> assertEquals("kz", answer.path("node").asString());
+            // Every node of the region answered with figures that verified.
+            case "GET /api/v1/statistics/region" + PERIOD -> assertEquals(3,
+                    answer.path("nodes").findValues("verified").stream().filter(JsonNode::asBoolean).count(),
+                    answer::toString);
             default -> assertTrue(answer.isObject(), response.body());
         }
     }
@@ -396,7 +414,7 @@ class AuthorizationMatrixIT {
             }
         });
         Set<String> covered = new TreeSet<>();
-        ENDPOINTS.forEach(endpoint -> covered.add(anyVariable(endpoint.operation())));
+        ENDPOINTS.forEach(endpoint -> covered.add(anyVariable(endpoint.operation()).replaceAll("\\?.*", "")));
         AuditAndLiaisonAuthorizationIT.AUDIT.forEach(operation -> covered.add(anyVariable(operation)));
         AuditAndLiaisonAuthorizationIT.LIAISON.forEach(operation -> covered.add(anyVariable(operation)));
         assertTrue(served.size() > 20, served.toString());
