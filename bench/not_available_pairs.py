@@ -10,7 +10,8 @@ on the nodes. Every request carries its own case reference and justification (th
 refuse one justification used for two people) and every "not on record" request names its own
 unknown reference.
 
-Prints the medians of both kinds, their difference, the Hodges-Lehmann estimate of the shift, a
+Prints the medians of both kinds, their difference with a 95 % bootstrap interval (pairs resampled:
+how precise the difference is on a noisy machine), the Hodges-Lehmann estimate of the shift, a
 two-sided Mann-Whitney U test (normal approximation with tie and continuity corrections; exact
 enough at these sample sizes) and a two-sided exact sign test over the pairs; writes every latency
 to --csv. Exit status 1 if any answer was not 200 NOT_AVAILABLE or the bodies' fields differ.
@@ -147,6 +148,18 @@ def hodges_lehmann(x, y):
     return statistics.median(a - b for a in x for b in y)
 
 
+def bootstrap_interval(by_pair, rounds, rng):
+    """95 % percentile interval of the difference of medians (origin - not on record), pairs resampled."""
+    pairs = list(by_pair.values())
+    estimates = []
+    for _ in range(rounds):
+        sample = [pairs[rng.randrange(len(pairs))] for _ in pairs]
+        estimates.append(statistics.median(p["origin"] for p in sample)
+                         - statistics.median(p["unknown"] for p in sample))
+    estimates.sort()
+    return estimates[int(0.025 * rounds)], estimates[int(0.975 * rounds) - 1]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--url", required=True)
@@ -162,6 +175,7 @@ def main():
     parser.add_argument("--gap", type=float, default=5, help="largest random pause between requests, ms")
     parser.add_argument("--seed", type=int, default=None)
     parser.add_argument("--csv", default=None)
+    parser.add_argument("--bootstrap", type=int, default=2000, help="resamples for the interval of the difference")
     args = parser.parse_args()
 
     problems, shapes = [], {k: set() for k in KINDS}
@@ -198,8 +212,9 @@ def main():
         print(f"  {name:18s} median {statistics.median(xs):7.3f} ms  quartiles {quart[0]:.3f} / {quart[2]:.3f} ms"
               f"  mean {statistics.fmean(xs):.3f} ms  max {max(xs):.1f} ms")
     diff = m_origin - m_unknown
-    print(f"difference of medians (origin - not on record): {diff:+.3f} ms;"
-          f" Hodges-Lehmann shift {hodges_lehmann(origin, unknown):+.3f} ms")
+    low, high = bootstrap_interval(by_pair, args.bootstrap, random.Random(1))
+    print(f"difference of medians (origin - not on record): {diff:+.3f} ms (95 % bootstrap interval"
+          f" {low:+.3f} .. {high:+.3f} ms); Hodges-Lehmann shift {hodges_lehmann(origin, unknown):+.3f} ms")
     print(f"Mann-Whitney U {u:.0f} of {len(origin) * len(unknown)} (z {z:+.2f}), two-sided p = {p_u:.4g}")
     print(f"sign test over pairs: origin slower in {pos}, faster in {neg}, two-sided p = {p_sign:.4g}")
     met = abs(diff) < 0.5 and p_u >= 0.01
