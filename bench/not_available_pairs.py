@@ -29,14 +29,21 @@ import uuid
 
 KINDS = ("unknown", "origin")
 JUSTIFICATION = ("The person was stopped at our border post with an identity document issued in Kazakhstan; "
-                 "we must verify that document and his status before deciding under our case {}.")
+                 "we must verify that document and his status before deciding under our case {}. "
+                 "He names the village {}.")
+
+
+def word(text):
+    """A word of letters only, one per case: the reuse rule compares justifications with their numbers
+    and case references taken out, so each request needs words of its own."""
+    return "".join(chr(ord("a") + int(c)) if c.isdigit() else c for c in text.lower() if c.isalnum())
 
 
 def body(kind, args, case_ref):
     ref = args.known_ref if kind == "origin" else f"{args.unknown_prefix}-{uuid.uuid4().hex[:10].upper()}"
     return json.dumps({
         "holderAgency": args.holder, "subject": {"holderRecordRef": ref}, "purpose": args.purpose,
-        "legalBasis": "AGREEMENT", "requesterCaseRef": case_ref, "justification": JUSTIFICATION.format(case_ref),
+        "legalBasis": "AGREEMENT", "requesterCaseRef": case_ref, "justification": JUSTIFICATION.format(case_ref, word(case_ref)),
         "categories": ["IDENTITY", "CASE_STATUS"]}).encode()
 
 
