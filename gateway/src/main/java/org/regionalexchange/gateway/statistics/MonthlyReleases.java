@@ -60,6 +60,17 @@ class MonthlyReleases {
         this.clock = clock;
     }
 
+    /**
+     * Releases the last month that is due, for every population, if not released yet: run after
+     * start-up and then regularly ({@link ReleaseSchedule}), so that no officer waits for a month to
+     * be counted. Older months are released when first asked for.
+     */
+    void releaseDue(Period due) {
+        for (Population population : populations()) {
+            released(population, due);
+        }
+    }
+
     /** Every population of the node, in a stable order. */
     List<Population> populations() {
         List<Population> populations = new ArrayList<>();
@@ -74,6 +85,9 @@ class MonthlyReleases {
         if (stored.size() < period.months().size()) {
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", RELEASE_LOCK).query((rs, n) -> n).list();
+                // Counting groups hundreds of thousands of rows a period: let it hash in memory, in this
+                // transaction only (PostgreSQL's default of 4 MB makes it sort on disk).
+                jdbc.sql("set local work_mem = '64MB'").update();
                 Map<YearMonth, Release> now = stored(population, period);
                 List<YearMonth> missing = period.months().stream().filter(m -> !now.containsKey(m)).toList();
                 if (!missing.isEmpty()) {

@@ -289,6 +289,19 @@ class StatisticsIT {
     }
 
     @Test
+    @DisplayName("the background check releases the month that is due, for every population, once")
+    void dueMonthReleasedInTheBackground() {
+        var kz = region.start("kz");
+        YearMonth due = Period.lastReleased(kz.getBean(StatisticsProperties.class).releaseDelay(), java.time.Clock.systemUTC());
+        kz.getBean(ReleaseSchedule.class).releaseDue();
+        kz.getBean(ReleaseSchedule.class).releaseDue();
+        List<String> released = RegionData.owner(region, "kz").queryForList(
+                "select population from statistics_release where month = ? order by population", String.class,
+                java.sql.Date.valueOf(due.atDay(1)));
+        assertEquals(List.of("records-registered", "requests-received", "requests-sent"), released);
+    }
+
+    @Test
     @DisplayName("the age band is taken on the last day of the month of registration; a partial birth date counts at the"
             + " latest day it allows; no sex, no nationality and no birth date have their own cells")
     void ageBandsAndPartialDates() {
