@@ -61,13 +61,20 @@ class MonthlyReleases {
     }
 
     /**
-     * Releases the last month that is due, for every population, if not released yet: run after
-     * start-up and then regularly ({@link ReleaseSchedule}), so that no officer waits for a month to
-     * be counted. Older months are released when first asked for.
+     * Releases every month of {@code window} not released yet, for every population, newest first and
+     * one month at a time: run after start-up and then regularly ({@link ReleaseSchedule}), so that no
+     * officer waits for a month to be counted. Months before the window are released when asked for.
      */
-    void releaseDue(Period due) {
+    void releaseMissing(Period window) {
         for (Population population : populations()) {
-            released(population, due);
+            Map<YearMonth, Release> stored = stored(population, window);
+            List<YearMonth> months = new ArrayList<>(window.months());
+            java.util.Collections.reverse(months);
+            for (YearMonth month : months) {
+                if (!stored.containsKey(month)) {
+                    released(population, new Period(month, month));
+                }
+            }
         }
     }
 

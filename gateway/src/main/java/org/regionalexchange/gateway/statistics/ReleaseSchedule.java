@@ -1,6 +1,7 @@
 package org.regionalexchange.gateway.statistics;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,10 +12,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Releases each month in the background once it is due (its end plus the release delay), checking
- * every {@code gateway.statistics.release-check}, the first time a few minutes after start-up (not
- * to compete with it). Replicas of a node may all try: a month is released once. A failure is
- * logged and tried again at the next check; asking for the month releases it too.
+ * Releases months in the background: every {@code gateway.statistics.release-check} (the first time
+ * a few minutes after start-up, not to compete with it), each month of the last {@code max-months}
+ * that is due (its end plus the release delay) and not released yet - after an installation the
+ * history, then each new month as it becomes due. Replicas of a node may all try: a month is
+ * released once. A failure is logged and tried again at the next check; asking for a month releases
+ * it too.
  */
 @Component
 class ReleaseSchedule implements SmartLifecycle {
@@ -44,11 +47,12 @@ class ReleaseSchedule implements SmartLifecycle {
                 every, TimeUnit.MILLISECONDS);
     }
 
-    /** One check: releases the month that is due, if it is not released yet. */
+    /** One check: releases the months of the window that are due and not released yet. */
     void releaseDue() {
         try {
-            var due = Period.lastReleased(properties.releaseDelay(), clock);
-            releases.releaseDue(new Period(due, due));
+            YearMonth due = Period.lastReleased(properties.releaseDelay(), clock);
+            YearMonth first = due.minusMonths(properties.maxMonths() - 1L);
+            releases.releaseMissing(new Period(first.isBefore(Period.EARLIEST) ? Period.EARLIEST : first, due));
         } catch (RuntimeException e) {
             log.warn("statistics release failed; tried again at the next check error={}", e.getClass().getSimpleName());
         }
