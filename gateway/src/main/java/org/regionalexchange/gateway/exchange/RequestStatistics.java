@@ -53,8 +53,8 @@ class RequestStatistics implements StatisticsSource {
     private static final String RECEIVED_SQL = """
             with units as (
                 select date_trunc('month', r.received_at at time zone 'UTC') as month, l.purpose, r.outcome,
-                       hashtextextended(coalesce(r.subject_record_id::text, r.subject_key, r.sender_node || r.request_id::text), 0)
-                           as person,
+                       hashtextextended(coalesce(r.subject_record_id::text, r.subject_key,
+                           r.sender_node || r.request_id::text), 0) as person,
                        count(*) as requests
                 from exchange_received r
                 left join access_log l on l.action = 'REQUEST_DECIDED' and l.request_id = r.request_id

@@ -60,6 +60,24 @@ class MonthlyReleases {
         this.clock = clock;
     }
 
+    /**
+     * Releases every month of {@code window} not released yet, for every population, newest first and
+     * one month at a time: run after start-up and then regularly ({@link ReleaseSchedule}), so that no
+     * officer waits for a month to be counted. Months before the window are released when asked for.
+     */
+    void releaseMissing(Period window) {
+        for (Population population : populations()) {
+            Map<YearMonth, Release> stored = stored(population, window);
+            List<YearMonth> months = new ArrayList<>(window.months());
+            java.util.Collections.reverse(months);
+            for (YearMonth month : months) {
+                if (!stored.containsKey(month)) {
+                    released(population, new Period(month, month));
+                }
+            }
+        }
+    }
+
     /** Every population of the node, in a stable order. */
     List<Population> populations() {
         List<Population> populations = new ArrayList<>();
@@ -74,6 +92,9 @@ class MonthlyReleases {
         if (stored.size() < period.months().size()) {
             transactions.executeWithoutResult(status -> {
                 jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", RELEASE_LOCK).query((rs, n) -> n).list();
+                // Counting groups hundreds of thousands of rows a period: let it hash in memory, in this
+                // transaction only (PostgreSQL's default of 4 MB makes it sort on disk).
+                jdbc.sql("set local work_mem = '64MB'").update();
                 Map<YearMonth, Release> now = stored(population, period);
                 List<YearMonth> missing = period.months().stream().filter(m -> !now.containsKey(m)).toList();
                 if (!missing.isEmpty()) {

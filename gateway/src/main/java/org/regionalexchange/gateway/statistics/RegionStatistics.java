@@ -103,8 +103,10 @@ class RegionStatistics {
         } catch (StatisticsEnvelopes.NotVerified e) {
             log.warn("statistics not verified node={} code={}", nodeId, e.code());
             // What arrived is shown for inspection when it has the form of an envelope at all.
-            boolean envelopeLike = answer.length() <= CompactJws.MAX_LENGTH && answer.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*){2}");
-            return new NodeResult(nodeId, true, false, e.code(), e.getMessage(), null, envelopeLike ? answer : null, null);
+            boolean envelopeLike = answer.length() <= CompactJws.MAX_LENGTH
+                    && answer.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]*){2}");
+            return new NodeResult(nodeId, true, false, e.code(), e.getMessage(), null, envelopeLike ? answer : null,
+                    null);
         }
     }
 

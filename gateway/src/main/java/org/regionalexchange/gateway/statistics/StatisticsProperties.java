@@ -19,11 +19,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout time to open a connection to another node for its statistics
  * @param nodeTimeout    time to wait for another node's statistics; a node that has not answered by
  *                       then is named in the region's figures as not answering
+ * @param releaseCheck   how often the node checks, in the background, whether a month is due for
+ *                       release, and releases it (so that no caller waits for it to be counted)
+ * @param releaseCheckDelay when the first check runs after start-up (not to compete with the start)
  */
 @ConfigurationProperties(StatisticsProperties.PREFIX)
 public record StatisticsProperties(@DefaultValue("5") int threshold, @DefaultValue("36") int maxMonths,
         @DefaultValue("3d") Duration releaseDelay, @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue("10s") Duration nodeTimeout) implements CheckedProperties {
+        @DefaultValue("10s") Duration nodeTimeout, @DefaultValue("1h") Duration releaseCheck,
+        @DefaultValue("3m") Duration releaseCheckDelay) implements CheckedProperties {
 
     public static final String PREFIX = "gateway.statistics";
 
@@ -46,6 +50,14 @@ public record StatisticsProperties(@DefaultValue("5") int threshold, @DefaultVal
         if (nodeTimeout == null || nodeTimeout.isNegative() || nodeTimeout.isZero()
                 || nodeTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
             problems.reject(prefix + ".node-timeout", nodeTimeout, "must be between 1 ms and 5 minutes");
+        }
+        if (releaseCheck == null || releaseCheck.compareTo(Duration.ofMinutes(1)) < 0
+                || releaseCheck.compareTo(Duration.ofDays(1)) > 0) {
+            problems.reject(prefix + ".release-check", releaseCheck, "must be between 1 minute and 1 day");
+        }
+        if (releaseCheckDelay == null || releaseCheckDelay.isNegative()
+                || releaseCheckDelay.compareTo(Duration.ofDays(1)) > 0) {
+            problems.reject(prefix + ".release-check-delay", releaseCheckDelay, "must be between 0 and 1 day");
         }
     }
 }
