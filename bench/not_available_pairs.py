@@ -15,6 +15,8 @@ how precise the difference is on a noisy machine), the Hodges-Lehmann estimate o
 two-sided Mann-Whitney U test (normal approximation with tie and continuity corrections; exact
 enough at these sample sizes) and a two-sided exact sign test over the pairs; writes every latency
 to --csv. Exit status 1 if any answer was not 200 NOT_AVAILABLE or the bodies' fields differ.
+With --holder-times FILE it prints instead the same comparison of the holder's own times (lines
+"internal_reason,ms" that bench/not-available-timing reads from the holder's database).
 """
 import argparse
 import http.client
@@ -167,8 +169,30 @@ def bootstrap_interval(by_pair, rounds, rng):
     return estimates[int(0.025 * rounds)], estimates[int(0.975 * rounds) - 1]
 
 
+def holder_times(path):
+    """The holder's own time per answer (lines "internal_reason,ms" from its database), by kind."""
+    kinds = {"no_match": "unknown", "country_of_origin_on_record": "origin"}
+    times = {k: [] for k in KINDS}
+    with open(path) as lines:
+        for line in lines:
+            reason, ms = line.strip().split(",")
+            times[kinds[reason]].append(float(ms))
+    unknown, origin = times["unknown"], times["origin"]
+    if len(unknown) < 2 or len(origin) < 2:
+        raise SystemExit(f"holder times: too few rows in {path}")
+    _, z, p = mann_whitney(origin, unknown)
+    print(f"holder only (envelope received -> decision logged, {len(unknown)} + {len(origin)} answers):"
+          f" medians {statistics.median(unknown):.3f} / {statistics.median(origin):.3f} ms, difference"
+          f" {statistics.median(origin) - statistics.median(unknown):+.3f} ms, Hodges-Lehmann"
+          f" {hodges_lehmann(origin, unknown):+.3f} ms, Mann-Whitney p = {p:.4g}")
+
+
 def main():
     parser = argparse.ArgumentParser()
+    if "--holder-times" in __import__("sys").argv:
+        parser.add_argument("--holder-times", required=True)
+        holder_times(parser.parse_args().holder_times)
+        return
     parser.add_argument("--url", required=True)
     parser.add_argument("--token", required=True)
     parser.add_argument("--holder", default="KZ-MIGRATION")
