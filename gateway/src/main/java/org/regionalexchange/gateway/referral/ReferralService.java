@@ -58,9 +58,11 @@ class ReferralService {
     private final ReferralGuide guide;
     private final Screenings screenings;
     private final SubjectRecords records;
+    private final java.time.Clock clock;
 
     ReferralService(EntityManager em, AccessLog accessLog, NodeProperties node, ReferralEngine engine,
-            ReferralGuide guide, Screenings screenings, SubjectRecords records) {
+            ReferralGuide guide, Screenings screenings, SubjectRecords records, java.time.Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.accessLog = accessLog;
         this.node = node;
@@ -76,7 +78,7 @@ class ReferralService {
 
     @Transactional(noRollbackFor = ApiException.class)
     ObjectNode send(Officer sender, JsonNode body) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Set<ReferralCategory> categories = EnumSet.noneOf(ReferralCategory.class);
         body.get("categories").forEach(c -> categories.add(ReferralCategory.parse(c.asString())));
         ReferralType type = ReferralType.parse(body.get("type").asString());
@@ -165,7 +167,7 @@ class ReferralService {
             throw new ApiException(ErrorCode.CONFLICT, "A referral that is " + referral.status() + " cannot become "
                     + next + ".");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         referral.moveTo(next, now);
         em.persist(new ReferralStep(id, next, now, officer.subject(), officer.agency(), reason, successful));
         em.flush();
@@ -296,7 +298,7 @@ class ReferralService {
     }
 
     private void log(Officer officer, AccessAction action, UUID id, String outcome, List<String> reasons) {
-        accessLog.append(new AccessEvent(Instant.now(), officer.subject(), officer.agency(), node.id(), action, id,
+        accessLog.append(new AccessEvent(clock.instant(), officer.subject(), officer.agency(), node.id(), action, id,
                 outcome, reasons));
     }
 }

@@ -42,9 +42,11 @@ class ScreeningService implements Screenings {
     private final NodeProperties node;
     private final ReferralEngine engine;
     private final ReferralGuide guide;
+    private final java.time.Clock clock;
 
     ScreeningService(EntityManager em, AccessLog accessLog, NodeProperties node, ReferralEngine engine,
-            ReferralGuide guide) {
+            ReferralGuide guide, java.time.Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.accessLog = accessLog;
         this.node = node;
@@ -56,7 +58,7 @@ class ScreeningService implements Screenings {
     ObjectNode record(Officer screener, JsonNode interview) {
         ScreeningAnswers answers = InterviewReader.read(interview, engine.questionnaire());
         Instant interviewedAt = InterviewReader.interviewedAt(interview);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (interviewedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw new ApiException(ErrorCode.INVALID_VALUE, "The interview is dated in the future.",
                     List.of(new FieldError("interviewedAt", "later than the node's clock")));
@@ -108,7 +110,7 @@ class ScreeningService implements Screenings {
     }
 
     private void log(Officer officer, AccessAction action, UUID screeningId, String outcome, List<String> reasons) {
-        accessLog.append(new AccessEvent(Instant.now(), officer.subject(), officer.agency(), node.id(), action,
+        accessLog.append(new AccessEvent(clock.instant(), officer.subject(), officer.agency(), node.id(), action,
                 screeningId, outcome, reasons));
     }
 }
