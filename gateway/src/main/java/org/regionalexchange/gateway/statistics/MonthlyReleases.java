@@ -40,8 +40,11 @@ import tools.jackson.databind.node.ObjectNode;
 class MonthlyReleases {
 
     private static final Logger log = LoggerFactory.getLogger(MonthlyReleases.class);
-    /** The advisory lock under which months are released (any number; this one spells "STATS"). */
-    private static final long RELEASE_LOCK = 0x5354415453L;
+    /**
+     * The advisory locks under which months are released: this number (it spells "STAT") with the
+     * population's, so that populations are released independently of each other.
+     */
+    private static final int RELEASE_LOCK = 0x53544154;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -91,7 +94,8 @@ class MonthlyReleases {
         Map<YearMonth, Release> stored = stored(population, period);
         if (stored.size() < period.months().size()) {
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", RELEASE_LOCK).query((rs, n) -> n).list();
+                jdbc.sql("select pg_advisory_xact_lock(:lock, hashtext(:population))").param("lock", RELEASE_LOCK)
+                        .param("population", population.name()).query((rs, n) -> n).list();
                 // Counting groups hundreds of thousands of rows a period: let it hash in memory, in this
                 // transaction only (PostgreSQL's default of 4 MB makes it sort on disk).
                 jdbc.sql("set local work_mem = '64MB'").update();
