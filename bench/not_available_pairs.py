@@ -1,4 +1,4 @@
-"""Paired latency of two NOT_AVAILABLE answers (QUALITY.md R8), standard library only.
+"""Paired latency of two NOT_AVAILABLE answers (docs/performance.md R8), standard library only.
 
 An officer asks the requester node, which asks the holder node, about (a) a person the holder has
 no record of and (b) a person the holder has on record whose country of origin is the requester's

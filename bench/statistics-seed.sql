@@ -1,4 +1,4 @@
--- Seed of bench/statistics-queries (QUALITY.md P9), run by psql as the owner of one node's database
+-- Seed of bench/statistics-queries (docs/performance.md P9), run by psql as the owner of one node's database
 -- while the node idles. psql variables: records, received, sent (row counts), months (the data is
 -- spread evenly over the `months` whole months before the current one), node, agency (the node's
 -- id and the holding agency of its records).

@@ -43,7 +43,7 @@ region_tool() {
   "$java_bin" -Dloader.main=org.regionalexchange.gateway.region.RegionTool -jar "$jar" "$@"
 }
 
-# Class-data sharing (AppCDS, QUALITY.md P6): the jar extracted to $run/cds/app and an archive of the
+# Class-data sharing (AppCDS, docs/performance.md P6): the jar extracted to $run/cds/app and an archive of the
 # classes a node loads while it starts, written by one training start on a throw-away data folder
 # (-Dspring.context.exit=onRefresh ends it once the application context is built). Made again when
 # the jar, the JDK, the JVM options or the archive itself changed. If anything here fails, nodes run

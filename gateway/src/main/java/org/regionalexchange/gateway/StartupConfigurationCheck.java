@@ -29,7 +29,7 @@ import org.springframework.context.ApplicationListener;
 
 /**
  * Binds and checks every gateway property group before the application context starts, so that a
- * bad configuration stops start-up with one message naming every bad value (STYLE.md rule 6),
+ * bad configuration stops start-up with one message naming every bad value (every problem at once, not the first),
  * before any database is started or any port opened. A node whose own properties are sound is
  * also checked against the participant registry it names.
  */

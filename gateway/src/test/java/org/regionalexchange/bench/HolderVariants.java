@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The variants of QUALITY.md P1, one endpoint each, all taking the same body (a request envelope
+ * The variants of docs/performance.md P1, one endpoint each, all taking the same body (a request envelope
  * as a requester node sends it) and a bearer token; each adds one layer of the holder's work:
  * <ul>
  * <li>V0: the envelope's payload decoded without any check; in one transaction the record read as

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module boundaries of ARCHITECTURE.md §3: the policy engine knows no framework, and the
+ * The module boundaries of docs/design.md §3: the policy engine knows no framework, and the
  * gateway's feature packages use each other only through their top-level (API) types.
  */
 class ArchitectureTest {

@@ -13,7 +13,7 @@ import org.regionalexchange.policy.model.Purpose;
 /**
  * An exchange between two different parties needs an agreement in force covering the purpose and each
  * category (seed 000 §8.5: "Sharing of data between states depends on the type of agreements established
- * between the states"). Agencies of one party need none (single-state deployments, ARCHITECTURE.md §2).
+ * between the states"). Agencies of one party need none (single-state deployments, docs/design.md §2).
  *
  * <p>No agreement in force, or none covering the purpose, refuses the whole request; categories that no
  * agreement in force covers for the purpose are withheld one by one. Several agreements in force between the

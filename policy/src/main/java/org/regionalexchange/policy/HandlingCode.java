@@ -1,6 +1,6 @@
 package org.regionalexchange.policy;
 
-/** Handling rules attached to every release (ARCHITECTURE.md §6 step 10). */
+/** Handling rules attached to every release (docs/design.md §6 step 10). */
 public enum HandlingCode {
     /**
      * No onward transfer without the holder's permission, and never to a country of origin of the

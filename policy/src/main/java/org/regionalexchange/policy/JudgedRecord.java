@@ -2,7 +2,7 @@ package org.regionalexchange.policy;
 
 /**
  * Whether the record an earlier decision about a request judged is still the one, unchanged, when the
- * request is decided again at review or at collection (QUALITY.md R9). The holder establishes it: the
+ * request is decided again at review or at collection (docs/performance.md R9). The holder establishes it: the
  * subject selector resolved again to exactly the judged record, at the version that was judged.
  */
 public enum JudgedRecord {

@@ -16,7 +16,7 @@ import org.regionalexchange.policy.model.RecentJustification;
 
 /**
  * A concrete justification from the agency dealing with the individual case (seed 000 §8.5: "with concrete
- * justification on the part of the requesting state agency dealing with the individual case"; ARCHITECTURE.md
+ * justification on the part of the requesting state agency dealing with the individual case"; docs/design.md
  * §1: "boilerplate and justifications reused for other subjects are refused").
  *
  * <p>All checks work on the normalized text ({@link JustificationFingerprint#normalize}): length in characters,

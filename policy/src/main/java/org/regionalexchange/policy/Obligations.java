@@ -10,7 +10,7 @@ import org.regionalexchange.policy.model.Category;
 import org.regionalexchange.policy.model.Purpose;
 
 /**
- * What the recipient must do with what it receives, attached to every release (ARCHITECTURE.md §6 step 10).
+ * What the recipient must do with what it receives, attached to every release (docs/design.md §6 step 10).
  *
  * @param permittedUse the stated purpose, and only it
  * @param retainUntil  evaluation date plus the purpose's retention from the policy file

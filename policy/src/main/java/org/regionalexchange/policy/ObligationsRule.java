@@ -10,10 +10,10 @@ import org.regionalexchange.policy.model.Category;
 import org.regionalexchange.policy.model.Purpose;
 
 /**
- * The handling rules attached to every release (ARCHITECTURE.md §6 step 10): no onward transfer without the
+ * The handling rules attached to every release (docs/design.md §6 step 10): no onward transfer without the
  * holder's permission and never to a country of origin, use for the stated purpose only, a retain-until date,
  * and the fields removed because the purpose does not need them (seed 000 §4, "principle of confidentiality
- * and protection of personal information"; ARCHITECTURE.md §1: "releases are minimal, field-redacted and
+ * and protection of personal information"; docs/design.md §1: "releases are minimal, field-redacted and
  * marked with handling rules").
  */
 final class ObligationsRule {

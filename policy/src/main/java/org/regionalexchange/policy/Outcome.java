@@ -1,6 +1,6 @@
 package org.regionalexchange.policy;
 
-/** The outcome of one decision (ARCHITECTURE.md §6, API.md). */
+/** The outcome of one decision (docs/design.md §6, docs/openapi.yaml). */
 public enum Outcome {
     /** Every requested category is released. */
     RELEASED,

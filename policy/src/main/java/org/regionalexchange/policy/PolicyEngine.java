@@ -24,7 +24,7 @@ import org.regionalexchange.policy.model.SubjectRecord;
  * <p>Entry points, in the order a request meets them:
  * <ol>
  *   <li>{@link #checkBeforeSending} at the requester's node, before anything leaves it;</li>
- *   <li>{@link #screen} at the holder, before any record lookup (steps 2-5 of ARCHITECTURE.md §6);</li>
+ *   <li>{@link #screen} at the holder, before any record lookup (steps 2-5 of docs/design.md §6);</li>
  *   <li>{@link #decide} at the holder over the resolved candidate records (steps 2-10);</li>
  *   <li>{@link #applyReview} / {@link #decideAfterReview} when a reviewer answers a {@code PENDING_REVIEW};</li>
  *   <li>{@link #decideAtCollection} when the requester collects an answer that released data.</li>
@@ -48,7 +48,7 @@ public final class PolicyEngine {
     }
 
     /**
-     * The requester node's own check (ARCHITECTURE.md §5 step 2), after schema validation: role,
+     * The requester node's own check (docs/design.md §5 step 2), after schema validation: role,
      * individualization, case reference, justification and its reuse, purpose enabled, and every category
      * releasable for the purpose. It is stricter than the holder: one category that can never be released for
      * the purpose refuses the whole request, so the officer corrects it before it leaves.
@@ -85,7 +85,7 @@ public final class PolicyEngine {
     }
 
     /**
-     * The holder's screen before any record lookup: steps 2-5 of ARCHITECTURE.md §6 (requester agency of the
+     * The holder's screen before any record lookup: steps 2-5 of docs/design.md §6 (requester agency of the
      * signing node, individualization and justification re-checked, agreement, country of origin named in an
      * identity query). Categories that no rule independent of the subject lets through are withheld here;
      * if none is left the request is refused without a lookup.
@@ -99,7 +99,7 @@ public final class PolicyEngine {
 
     /**
      * The full decision over the records the holder resolved for the subject selector (0, 1 or several),
-     * with their consents: steps 2-10 of ARCHITECTURE.md §6 in order; the first failing step decides.
+     * with their consents: steps 2-10 of docs/design.md §6 in order; the first failing step decides.
      */
     public Decision decide(IncomingRequest incoming, List<SubjectRecord> candidates, Instant now) {
         Objects.requireNonNull(candidates, "candidates");

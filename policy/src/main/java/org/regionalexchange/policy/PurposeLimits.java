@@ -8,7 +8,7 @@ import org.regionalexchange.policy.model.Purpose;
 
 /**
  * Which categories may leave for which purpose: two hard rules in code, then the policy file's list
- * (ARCHITECTURE.md §4 and §6 step 8). Hard rules come first so their specific code is what the requester sees.
+ * (docs/design.md §4 and §6 step 8). Hard rules come first so their specific code is what the requester sees.
  */
 final class PurposeLimits {
     private PurposeLimits() {
@@ -21,7 +21,7 @@ final class PurposeLimits {
     /** Why the category may not be released for the (enabled) purpose, if it may not. */
     static Optional<ReasonCode> categoryRefusal(PolicyConfig config, Purpose purpose, Category category) {
         // An address handed to a body screening or excluding the person is a way to find them:
-        // seed 000 §8.5 ("may lead to further persecution"), ARCHITECTURE.md §4 "never for security or exclusion".
+        // seed 000 §8.5 ("may lead to further persecution"), docs/design.md §4 "never for security or exclusion".
         if (category == Category.CONTACT && purpose.isSecurityOrExclusion()) {
             return Optional.of(ReasonCode.CONTACT_NOT_FOR_SECURITY_OR_EXCLUSION);
         }

@@ -5,7 +5,7 @@ import static org.regionalexchange.policy.Visibility.REQUESTER;
 
 /**
  * Every reason the policy gives, with its stable snake_case wire code, who may see it, the step of
- * ARCHITECTURE.md §6 that produces it, and a human-readable message. Codes are part of the API contract:
+ * docs/design.md §6 that produces it, and a human-readable message. Codes are part of the API contract:
  * add freely, never rename or remove.
  */
 public enum ReasonCode {
@@ -105,7 +105,7 @@ public enum ReasonCode {
         return visibility == REQUESTER;
     }
 
-    /** The step of ARCHITECTURE.md §6 that gives this reason. */
+    /** The step of docs/design.md §6 that gives this reason. */
     public int step() {
         return step;
     }

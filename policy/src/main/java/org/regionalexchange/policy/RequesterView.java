@@ -7,7 +7,7 @@ import org.regionalexchange.policy.model.Category;
 
 /**
  * Everything of a decision that the requester may see, and nothing else. For {@code NOT_AVAILABLE} it is
- * the same value whatever the cause (API.md: "nothing that tells 'not on record' from 'withheld'").
+ * the same value whatever the cause (docs/design.md §6: one uniform answer, nothing that tells "not on record" from "withheld").
  */
 public record RequesterView(Outcome outcome, List<Category> released, List<Category> awaitingReview,
                             List<Withheld> withheld, List<Reason> reasons, Optional<Obligations> obligations) {

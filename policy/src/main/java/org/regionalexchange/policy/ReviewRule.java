@@ -11,7 +11,7 @@ import org.regionalexchange.policy.model.InformationRequest;
 import org.regionalexchange.policy.model.SubjectRecord;
 
 /**
- * Releases a person at the holder must look at before anything leaves (ARCHITECTURE.md §6 step 9).
+ * Releases a person at the holder must look at before anything leaves (docs/design.md §6 step 9).
  *
  * <ul>
  *   <li>A child, or a person who could still be one (partial or unknown date of birth), with anything beyond

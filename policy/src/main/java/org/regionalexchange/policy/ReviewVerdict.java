@@ -1,6 +1,6 @@
 package org.regionalexchange.policy;
 
-/** A reviewer's answer to a {@code PENDING_REVIEW} decision (API.md, {@code POST /api/v1/reviews/{requestId}}). */
+/** A reviewer's answer to a {@code PENDING_REVIEW} decision (docs/openapi.yaml, {@code POST /api/v1/reviews/{requestId}}). */
 public enum ReviewVerdict {
     APPROVE,
     REJECT

@@ -18,7 +18,7 @@ import org.regionalexchange.gateway.validation.JsonText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A data-sharing agreement between two parties (ARCHITECTURE.md §2), audited with modified flags. */
+/** A data-sharing agreement between two parties (docs/design.md §2), audited with modified flags. */
 @Entity
 @Table(name = "agreement")
 class Agreement {

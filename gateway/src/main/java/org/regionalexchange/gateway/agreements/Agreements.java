@@ -8,7 +8,7 @@ public interface Agreements {
 
     /**
      * Every agreement of this node as the policy reads it (the policy decides which are in force and
-     * what they cover: ARCHITECTURE.md §6 step 4).
+     * what they cover: docs/design.md §6 step 4).
      */
     List<org.regionalexchange.policy.model.Agreement> forPolicy();
 }

@@ -6,7 +6,7 @@ public enum AccessAction {
     RECORD_HISTORY_READ, ACCESS_REFUSED,
     /** Requester side: a request left this node; an answer of the holder was received and kept. */
     REQUEST_SENT, RESPONSE_RECEIVED,
-    /** Requester side: the node's own check refused a request; nothing left the node (ARCHITECTURE.md §5 step 2). */
+    /** Requester side: the node's own check refused a request; nothing left the node (docs/design.md §5 step 2). */
     REQUEST_REFUSED_BEFORE_SENDING,
     /** Holder side: a request was decided and answered; a retry got the answer already given. */
     REQUEST_DECIDED, REQUEST_RETRY_ANSWERED,

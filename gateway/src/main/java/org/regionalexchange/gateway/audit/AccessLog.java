@@ -1,7 +1,7 @@
 package org.regionalexchange.gateway.audit;
 
 /**
- * The append-only access log (ARCHITECTURE.md §9). {@link #append} must be called inside the
+ * The append-only access log (docs/design.md §9). {@link #append} must be called inside the
  * transaction of the read or change it records: if the event cannot be written, the transaction
  * fails and nothing is read or changed. Events are never updated or deleted.
  */

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * with UPDATE, DELETE or TRUNCATE on {@code access_log} (a superuser or the owner, for instance)
  * would make the append-only promise depend on the trigger alone, and one with any of them on the
  * Envers history ({@code audit_revision} and every {@code *_aud} table) could rewrite who changed
- * what (QUALITY.md R6). Fail closed.
+ * what (docs/performance.md R6). Fail closed.
  */
 @Component
 class AppendOnlyCheck implements SmartInitializingSingleton {

@@ -16,7 +16,7 @@ import org.hibernate.envers.RevisionTimestamp;
 
 /**
  * One Envers revision: who changed audited data, for which agency, on which node, and why
- * (ARCHITECTURE.md §4, §9). Filled by {@link AuditRevisionListener}.
+ * (docs/design.md §4, §9). Filled by {@link AuditRevisionListener}.
  */
 @Entity
 @Table(name = "audit_revision")

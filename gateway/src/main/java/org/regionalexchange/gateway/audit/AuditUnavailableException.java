@@ -4,7 +4,7 @@ import org.regionalexchange.gateway.error.ApiException;
 import org.regionalexchange.gateway.error.ErrorCode;
 
 /**
- * The access log could not be written (QUALITY.md R1, "no audit, no data"): the transaction that
+ * The access log could not be written (docs/performance.md R1, "no audit, no data"): the transaction that
  * would have read or released personal data rolls back and the caller gets {@code 503
  * audit_unavailable}. Thrown by the access log only, so that no caller can mistake it for an
  * ordinary data-access failure and recover from it.

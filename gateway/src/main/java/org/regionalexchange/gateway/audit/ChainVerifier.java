@@ -20,7 +20,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recomputes the access log's hash chains (QUALITY.md R6). The log is {@value #LANES} parallel
+ * Recomputes the access log's hash chains (docs/performance.md R6). The log is {@value #LANES} parallel
  * chains ("lanes", migration V22): streams every row in id order with a bounded fetch size (a
  * million rows never sit in memory), checks that the row's lane is one of them, that its
  * {@code prev_hash} is the hash of the previous row of the same lane (the genesis hash for a lane's

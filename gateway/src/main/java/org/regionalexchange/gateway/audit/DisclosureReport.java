@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Who received what about one person (ARCHITECTURE.md §9: "who received what about this person,
+ * Who received what about one person (docs/design.md §9: "who received what about this person,
  * when, for what purpose"), read from the access log.
  *
  * <p>A disclosure is every event about the record that carries released categories, whatever its

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What an access-log event of an exchange adds (ARCHITECTURE.md §9): the request, the other party,
+ * What an access-log event of an exchange adds (docs/design.md §9): the request, the other party,
  * the holder agency concerned, purpose, justification, the categories released and the digests of
  * the signed envelopes. Any field may be null where it does not apply.
  *

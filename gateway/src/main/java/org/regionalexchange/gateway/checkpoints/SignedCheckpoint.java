@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * and whose claims are a checkpoint's: 16 lanes in order, a {@code headHash} that is the hash of
  * those lanes, a {@code headEventId} and {@code events} that follow from them, {@code nodeId}
  * equal to the signing node. Made only by {@link #verify}, so that a value of this type is
- * genuine (STYLE.md rule 14: parse once, at the edge).
+ * genuine (parsed once, at the edge).
  *
  * @param compact the JWS as signed
  * @param claims  its verified payload

@@ -33,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An informed consent to share named categories of a record with named recipients for named
- * purposes (ARCHITECTURE.md §4). Withdrawal is final and takes effect at once. Audited with
+ * purposes (docs/design.md §4). Withdrawal is final and takes effect at once. Audited with
  * modified flags; {@link #toString()} prints the ids only.
  */
 @Entity

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Evaluation mode (ARCHITECTURE.md §10): with no {@code spring.datasource.url}, the node runs a
+ * Evaluation mode (docs/design.md §10): with no {@code spring.datasource.url}, the node runs a
  * real PostgreSQL from the binaries of a Maven artifact, with its files in a local folder that
  * survives a restart. Production sets {@code spring.datasource.*} and never reaches this class.
  */

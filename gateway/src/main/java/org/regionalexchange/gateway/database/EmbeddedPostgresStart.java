@@ -19,7 +19,7 @@ import org.springframework.beans.factory.DisposableBean;
  * The start of the embedded PostgreSQL (evaluation mode): a PostgreSQL left running on the data
  * folder is stopped, the folder is initialised if new, the server started and the application's
  * role created. {@link #begin} does this on a thread of its own, so that it overlaps the building
- * of the application context (QUALITY.md P6); {@link #await} hands over the server or throws what
+ * of the application context (docs/performance.md P6); {@link #await} hands over the server or throws what
  * the start threw. As a bean of the context it stops the server when the context is destroyed,
  * also when the context fails before anything used the server.
  */

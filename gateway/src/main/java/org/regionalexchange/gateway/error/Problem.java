@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The body of every error response: RFC 9457 problem details plus the stable {@code code} and the
- * list of field errors (shape fixed by API.md).
+ * list of field errors (shape fixed by docs/openapi.yaml).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String code, String detail, String instance,

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The exchange's entries in the access log (ARCHITECTURE.md §9): every request sent and received,
+ * The exchange's entries in the access log (docs/design.md §9): every request sent and received,
  * every decision with its true reasons (the internal cause of a {@code NOT_AVAILABLE} included:
  * this log stays at the holder), every review and every refused envelope. Each entry is written
  * in the transaction that makes its data releasable or stored.

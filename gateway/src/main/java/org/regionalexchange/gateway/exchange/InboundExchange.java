@@ -47,7 +47,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The holder side of an exchange (ARCHITECTURE.md §5 steps 3 and 4, §6): verifies the envelope,
+ * The holder side of an exchange (docs/design.md §5 steps 3 and 4, §6): verifies the envelope,
  * refuses replays, answers a retry with the answer already given, re-checks the request, resolves
  * the subject, lets the policy decide, releases only what the decision allows (minimized and
  * redacted), and signs the answer bound to the request's digest.

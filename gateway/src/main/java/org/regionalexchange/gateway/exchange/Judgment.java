@@ -10,7 +10,7 @@ import org.regionalexchange.policy.Decision;
 /**
  * A decision and the record it judged (id and version; null when no single record was judged).
  * The holder releases data only from a judgment, and only the record at the version it names
- * (QUALITY.md R9): a decision cannot release a record other than the one it was made on.
+ * (docs/performance.md R9): a decision cannot release a record other than the one it was made on.
  */
 record Judgment(Decision decision, RecordRef judged) {
 

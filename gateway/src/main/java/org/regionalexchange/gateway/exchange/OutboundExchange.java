@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The requester side of an exchange (ARCHITECTURE.md §5 steps 1, 2 and 5): checks the officer's
+ * The requester side of an exchange (docs/design.md §5 steps 1, 2 and 5): checks the officer's
  * request locally, so a bad one never leaves the node; records it; signs it; sends it to the
  * holder node found in the directory; verifies the signed answer and its binding to the request;
  * keeps it as evidence; returns the outcome.

@@ -7,7 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The officer's view of an outcome (API.md "Outcome"): the holder's verified answer, as signed,
+ * The officer's view of an outcome (docs/openapi.yaml, {@code Outcome}): the holder's verified answer, as signed,
  * plus the evidence to verify it again offline. A {@code NOT_AVAILABLE} answer carries nothing but
  * the outcome, whatever its cause; the holder signed it so.
  */

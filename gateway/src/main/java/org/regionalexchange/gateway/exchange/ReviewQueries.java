@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Answers a requester node's signed query for a request it sent (ARCHITECTURE.md §5 step 6): the
+ * Answers a requester node's signed query for a request it sent (docs/design.md §5 step 6): the
  * stored answer, pending or final, and for an answer that releases data the same request decided
  * again at this moment. Only the node that sent the request, naming its digest, gets it.
  */

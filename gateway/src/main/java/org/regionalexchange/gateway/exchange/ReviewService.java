@@ -25,7 +25,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Human review at the holder (ARCHITECTURE.md §6 step 9): requests about a child, about specific
+ * Human review at the holder (docs/design.md §6 step 9): requests about a child, about specific
  * needs, or matching a configured trigger wait here for a reviewer of the holder agency. The
  * reviewer's approval is applied to a fresh decision, so it can never release what the rules
  * withhold, and a consent withdrawn meanwhile takes effect.

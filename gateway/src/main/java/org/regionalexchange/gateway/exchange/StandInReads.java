@@ -11,7 +11,7 @@ import org.regionalexchange.gateway.records.SubjectRecords;
 import org.springframework.stereotype.Component;
 
 /**
- * "Not on record" takes as long as "country of origin" (QUALITY.md R8). Both answers are the same
+ * "Not on record" takes as long as "country of origin" (docs/performance.md R8). Both answers are the same
  * {@code NOT_AVAILABLE}, but a record that matched is read with its consents before the policy
  * refuses it (step 7), while a selector that matches nothing was answered without those two reads:
  * about 0.6 ms less at the holder, which a requester from the country of origin could measure to

@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What the UNHCR liaison may see (ARCHITECTURE.md §8): records of this node that have a consent in
+ * What the UNHCR liaison may see (docs/design.md §8): records of this node that have a consent in
  * force today naming the liaison's organization (or its agency), and of each only the categories
  * those consents cover. Consent semantics are the policy's ({@link Consent#names},
  * {@link Consent#isInForceOn}, {@link Consent#isWithdrawnBy}): the end date is exclusive and a
@@ -50,7 +50,7 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class LiaisonService {
 
-    /** What a review never has to look at first (ARCHITECTURE.md §6 step 9: "beyond identity and status"). */
+    /** What a review never has to look at first (docs/design.md §6 step 9: "beyond identity and status"). */
     private static final Set<Category> WITHOUT_REVIEW = EnumSet.of(Category.IDENTITY, Category.CASE_STATUS);
 
     private final SubjectRecords records;
@@ -136,7 +136,7 @@ class LiaisonService {
 
     /**
      * What the liaison sees of the consented categories: all of them, unless the policy's own review rule
-     * (ARCHITECTURE.md §6 step 9: a subject who is or could be a child, or specific needs) asks for the
+     * (docs/design.md §6 step 9: a subject who is or could be a child, or specific needs) asks for the
      * holder's reviewer — then IDENTITY and CASE_STATUS only, the rest held back with {@code review_required}.
      */
     private Shown shown(SubjectRecord facts, Set<Category> consented, Instant now) {

@@ -16,7 +16,7 @@ import org.regionalexchange.gateway.keys.PemKeys;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Who this node is (ARCHITECTURE.md §2).
+ * Who this node is (docs/design.md §2).
  *
  * @param id           node id, lower case, e.g. {@code kz}; must appear in the participant registry
  * @param country      ISO 3166-1 alpha-2 country of a state's node, e.g. {@code KZ}; exactly one of

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one place where the framework-free policy engine is wired into the gateway (STYLE.md rule 2).
+ * The one place where the framework-free policy engine is wired into the gateway.
  * The file was already checked before the context started.
  */
 @Configuration(proxyBeanMethods = false)

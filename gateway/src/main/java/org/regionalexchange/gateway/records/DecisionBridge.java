@@ -87,7 +87,7 @@ final class DecisionBridge {
         return Optional.of(out);
     }
 
-    /** CASE_STATUS carries the holder's record reference (ARCHITECTURE.md §4). */
+    /** CASE_STATUS carries the holder's record reference (docs/design.md §4). */
     private static JsonNode caseStatus(RecordContent content) {
         ObjectNode status = (ObjectNode) content.caseStatus().deepCopy();
         status.put("holderRecordRef", content.holderRecordRef());

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finds the records of a holding agency that could be the person an identity query names
- * (ARCHITECTURE.md §6 step 6). It returns every candidate — none, one or many — and never picks
+ * (docs/design.md §6 step 6). It returns every candidate — none, one or many — and never picks
  * one: deciding that exactly one must match is the policy's job.
  *
  * <p>A record is a candidate when its folded family name (as written or in Latin) equals the

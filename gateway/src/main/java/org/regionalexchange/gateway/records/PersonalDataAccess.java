@@ -1,8 +1,7 @@
 package org.regionalexchange.gateway.records;
 
 /**
- * The explicit, greppable token for raw access to the personal data of a subject record (STYLE.md
- * rule 4). Every place that reads unredacted categories names why; anything else has no path to
+ * The explicit, greppable token for raw access to the personal data of a subject record. Every place that reads unredacted categories names why; anything else has no path to
  * them. Personal data leaves the node only through the policy.
  */
 public enum PersonalDataAccess {

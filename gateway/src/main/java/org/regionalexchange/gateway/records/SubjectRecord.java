@@ -23,7 +23,7 @@ import org.regionalexchange.gateway.validation.JsonText;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A subject record (ARCHITECTURE.md §4): what a holding agency has registered as shareable about
+ * A subject record (docs/design.md §4): what a holding agency has registered as shareable about
  * one person, one jsonb column per category. Audited with modified flags, so each revision says
  * which categories changed. The personal data is reachable only with a {@link PersonalDataAccess}
  * token; {@link #toString()} prints the id only.

@@ -48,7 +48,7 @@ public interface SubjectRecords {
     /**
      * One record of {@code holderAgency}, any one (empty if it holds none): the stand-in that the
      * holder reads when a request matches nothing, so that "not on record" costs what a record
-     * costs (QUALITY.md R8). Nothing of it is released or decided on.
+     * costs (docs/performance.md R8). Nothing of it is released or decided on.
      */
     Optional<UUID> anyHeldBy(String holderAgency);
 
@@ -73,7 +73,7 @@ public interface SubjectRecords {
      * names, at exactly the version it names, with the fields its obligations redact removed, keyed
      * by category ({@code IDENTITY}, ...). This is the only path by which personal data leaves the
      * node: it takes a policy decision, which only the policy engine can make, and the record that
-     * decision judged (QUALITY.md R9).
+     * decision judged (docs/performance.md R9).
      *
      * @throws RecordChanged if the record is gone or has another version now: nothing is released
      */

@@ -103,7 +103,7 @@ class ReferralService {
         String receiverNode = guide.nodeOf(toAgency).orElseThrow();
         if (!receiverNode.equals(node.id())) {
             // A referral to another node travels as a signed envelope with the exchange's guarantees
-            // (ARCHITECTURE.md §11); until this node can send one, nothing leaves and the sender is told.
+            // (docs/design.md §11); until this node can send one, nothing leaves and the sender is told.
             log(sender, AccessAction.REFERRAL_REFUSED, subject, AccessEvent.REFUSED, List.of("receiver_on_other_node"));
             throw new ApiException(ErrorCode.REFERRAL_REFUSED, "The referral was not sent.", List.of(),
                     List.of(new ProblemReason("receiver_on_other_node", "The receiving agency is served by another node;"

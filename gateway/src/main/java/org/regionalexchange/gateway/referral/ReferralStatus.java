@@ -3,7 +3,7 @@ package org.regionalexchange.gateway.referral;
 import java.util.Set;
 
 /**
- * The lifecycle of a referral (ARCHITECTURE.md §11, as in Primero's referrals): SENT → RECEIVED
+ * The lifecycle of a referral (docs/design.md §11, as in Primero's referrals): SENT → RECEIVED
  * (acknowledged) → ACCEPTED or DECLINED → COMPLETED; the sender may REVOKE while it is open.
  */
 enum ReferralStatus {

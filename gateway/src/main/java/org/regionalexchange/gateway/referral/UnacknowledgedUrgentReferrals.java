@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * ARCHITECTURE.md §11: an URGENT referral that the receiving agency has not acknowledged within
+ * docs/design.md §11: an URGENT referral that the receiving agency has not acknowledged within
  * its deadline ({@code gateway.referral.urgent-acknowledgement}, default 4 hours) raises an alert
  * for the sending agency, one per agency with how many wait and since when.
  */

@@ -19,7 +19,7 @@ import org.regionalexchange.gateway.validation.JsonText;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One screening interview as the screener recorded it (ARCHITECTURE.md §11): personal data of the
+ * One screening interview as the screener recorded it (docs/design.md §11): personal data of the
  * SCREENING category. The indicators are not stored: they are computed from the interview on
  * every read. {@link #toString()} prints the id only.
  */

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * Turns a validated JWT into an {@link Officer}: the {@code agency} claim must name an agency that
- * this node serves (ARCHITECTURE.md §7), and the {@code roles} claim must hold at least one role
+ * this node serves (docs/design.md §7), and the {@code roles} claim must hold at least one role
  * the gateway knows. The subject, which becomes the actor of the access log, must fit its column
  * and, like the agency, hold no control character (it is written to logs). Anything else is an
  * invalid credential for this node (401).

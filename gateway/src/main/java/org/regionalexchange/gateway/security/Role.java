@@ -3,10 +3,10 @@ package org.regionalexchange.gateway.security;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The roles of ARCHITECTURE.md §8, as carried in the token's {@code roles} claim (lower case). */
+/** The roles of docs/design.md §8, as carried in the token's {@code roles} claim (lower case). */
 public enum Role {
     REGISTRAR, OFFICER, REVIEWER, LIAISON, DPO, ADMIN,
-    /** A border or immigration officer who records screening interviews and refers persons (ARCHITECTURE.md §11). */
+    /** A border or immigration officer who records screening interviews and refers persons (docs/design.md §11). */
     SCREENER;
 
     /** The Spring Security authority of this role, e.g. {@code ROLE_OFFICER}. */

@@ -3,7 +3,7 @@ package org.regionalexchange.gateway.signing;
 import java.util.Locale;
 
 /**
- * An envelope that does not verify (ARCHITECTURE.md §6 step 1). The {@link Reason} is logged and
+ * An envelope that does not verify (docs/design.md §6 step 1). The {@link Reason} is logged and
  * answered as a stable code; nothing in the envelope is evaluated.
  */
 public class EnvelopeRejectedException extends RuntimeException {

@@ -9,7 +9,7 @@ import org.regionalexchange.gateway.signing.TrustedKeys.TrustedKey;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Verifies envelopes addressed to this node (ARCHITECTURE.md §6 step 1): the key must be in the
+ * Verifies envelopes addressed to this node (docs/design.md §6 step 1): the key must be in the
  * participant registry, the header's algorithm must be the key's, the signature must verify, the
  * issuer must be the node that owns the key, the audience must be this node, the type the expected
  * one, and {@code iat} within the clock window. Replayed {@code jti}s are the caller's to refuse,

@@ -13,7 +13,7 @@ import org.regionalexchange.gateway.validation.JsonSchemas;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Verifies a stored envelope offline, against a participant registry file (ARCHITECTURE.md §7:
+ * Verifies a stored envelope offline, against a participant registry file (docs/design.md §7:
  * "the requester keeps the signed response as evidence, verifiable offline"):
  *
  * <pre>

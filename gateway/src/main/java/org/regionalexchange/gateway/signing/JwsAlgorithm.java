@@ -22,7 +22,7 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * The JWS algorithms of node-to-node messages (ARCHITECTURE.md §7), implemented with Bouncy
+ * The JWS algorithms of node-to-node messages (docs/design.md §7), implemented with Bouncy
  * Castle's lightweight API (several times faster than the JDK's providers on JDK 17). The key
  * decides the algorithm; a header that names another one is refused (no algorithm confusion).
  */

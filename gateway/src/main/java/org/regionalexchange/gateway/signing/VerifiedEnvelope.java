@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An envelope whose signature, issuer, audience, type and issue time have been verified. The
  * sender's country or organization comes from the registry entry of the signing key, never from
- * the payload (ARCHITECTURE.md §2).
+ * the payload (docs/design.md §2).
  *
  * @param senderNode    the node that owns the signing key (and equals {@code iss})
  * @param senderCountry that node's country, or null for an organization's node

@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The region's figures (ARCHITECTURE.md §14): every node of the participant registry is asked for
+ * The region's figures (docs/design.md §14): every node of the participant registry is asked for
  * its signed statistics at once (this node signs its own, as any node), each answer is verified,
  * and only verified figures are added. Every node is named with what happened to its figures:
  * answered or not, verified or why not; a node that does not answer is named, never guessed.

@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The statistics envelopes, signed as every node message (ARCHITECTURE.md §7): a node's signed
+ * The statistics envelopes, signed as every node message (docs/design.md §7): a node's signed
  * query for a period, and the answering node's signed figures for it, bound to that query by its
  * digest so that an answer cannot be passed off for another query. Only a node of the participant
  * registry gets figures (its query must verify against a registry key). The figures are the same

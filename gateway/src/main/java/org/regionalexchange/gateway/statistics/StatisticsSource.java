@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A feature that counts something for the statistics (ARCHITECTURE.md §14): records, requests,
+ * A feature that counts something for the statistics (docs/design.md §14): records, requests,
  * and - once they exist - screenings and referrals. A source counts from the node's own database
- * only, by queries that stay fast on large tables (QUALITY.md P9), and never returns anything but
+ * only, by queries that stay fast on large tables (docs/performance.md P9), and never returns anything but
  * counts. Disclosure control, release and signing are the statistics feature's.
  */
 public interface StatisticsSource {

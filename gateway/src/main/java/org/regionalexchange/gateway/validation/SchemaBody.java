@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a controller parameter as the request body, validated against the named JSON Schema of the
- * {@code schemas} module before it is bound (API.md: "Every request body is validated against its
- * JSON Schema from schemas/ before anything else runs").
+ * {@code schemas} module before it is bound (docs/openapi.yaml: every request body is validated
+ * against its JSON Schema before anything else runs).
  *
  * <pre>{@code ResponseEntity<?> create(@SchemaBody("record") RecordBody body)}</pre>
  */

@@ -17,7 +17,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * QUALITY.md R6 for the Envers history, as for the access log: the application's database role
+ * docs/performance.md R6 for the Envers history, as for the access log: the application's database role
  * may add revisions and read them, never change or remove one. Each test: the application's role
  * tries; result: permission denied (SQLSTATE 42501), while the owner's view shows what it holds.
  */

@@ -16,7 +16,7 @@ import org.regionalexchange.gateway.testing.TestRegion;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * QUALITY.md R1, "no audit, no data": the access-log insert is made to fail (as the database
+ * docs/performance.md R1, "no audit, no data": the access-log insert is made to fail (as the database
  * owner: a revoked privilege, or a trigger that refuses one action) and nothing is read or
  * released. Each test restores the database before it ends.
  */

@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * QUALITY.md R6 on a node of its own (node tj of a fresh region, so the shared region's chain
+ * docs/performance.md R6 on a node of its own (node tj of a fresh region, so the shared region's chain
  * stays intact): a superuser disables the trigger and changes, deletes or moves rows; result:
  * verify names the first broken row. The same node runs with a tiny rate limit for officers.
  */

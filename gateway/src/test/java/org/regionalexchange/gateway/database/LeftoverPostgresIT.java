@@ -15,7 +15,7 @@ import org.regionalexchange.gateway.testing.TestRegion;
 
 /**
  * A node killed outright leaves its PostgreSQL running on the data folder; the next start of the
- * node stops that server and comes up, instead of failing on the lock file (QUALITY.md R2's
+ * node stops that server and comes up, instead of failing on the lock file (docs/performance.md R2's
  * kill-and-restart).
  */
 class LeftoverPostgresIT {

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * QUALITY.md R9 and consent withdrawal at once (ASVS 8.3.2), over real nodes: a request about a
+ * docs/performance.md R9 and consent withdrawal at once (ASVS 8.3.2), over real nodes: a request about a
  * child waits for review at KZ; between the request, the review and the collection by KG, the
  * record is corrected, another record comes to match, a consent is withdrawn or a hold is placed.
  * Result each time: only the record judged on arrival, at the version judged, and only what still

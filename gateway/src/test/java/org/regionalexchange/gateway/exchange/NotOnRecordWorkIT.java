@@ -21,7 +21,7 @@ import org.regionalexchange.gateway.testing.TestRegion;
 import tools.jackson.databind.JsonNode;
 
 /**
- * QUALITY.md R8 in work rather than in time (timing has its bench, {@code bench/not-available-timing}):
+ * docs/performance.md R8 in work rather than in time (timing has its bench, {@code bench/not-available-timing}):
  * the holder answers "not on record" and "country of origin" with the same statements to its
  * database, the reads of a record and its consents included. Two real nodes, tj asking kz over real
  * HTTP; kz's data source records every statement of its request threads ({@link StatementTrace}).

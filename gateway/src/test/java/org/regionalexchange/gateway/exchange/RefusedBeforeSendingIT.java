@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A request the requester's own node refuses before sending (ARCHITECTURE.md §5 step 2) leaves
+ * A request the requester's own node refuses before sending (docs/design.md §5 step 2) leaves
  * nothing at the holder, but the requesting agency's DPO sees every such refusal, with its reasons,
  * in the node's access log, and a justification refused as reused counts towards the reuse alert.
  */

@@ -26,7 +26,7 @@ import org.regionalexchange.gateway.testing.TestRegion;
 import org.regionalexchange.gateway.validation.JsonSchemas;
 
 /**
- * Fuzz targets for envelope parsing and verification (QUALITY.md R4). Whatever the bytes, the only
+ * Fuzz targets for envelope parsing and verification (docs/performance.md R4). Whatever the bytes, the only
  * failure is an {@link EnvelopeRejectedException}: anything else (a runtime exception, an error)
  * fails the target. {@link #parseAndVerify} takes the whole envelope; {@link #signedPayload} takes
  * a payload that a registered node's key signs, so that the checks after the signature (issuer,

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fuzz target for schema validation of request bodies (QUALITY.md R4): any JSON document, against
+ * Fuzz target for schema validation of request bodies (docs/performance.md R4): any JSON document, against
  * any of the wire schemas, is judged valid or invalid; the validator itself never fails.
  */
 class SchemaFuzzTest {

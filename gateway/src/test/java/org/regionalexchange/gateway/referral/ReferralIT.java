@@ -22,7 +22,7 @@ import org.regionalexchange.gateway.testing.TestRegion;
 import tools.jackson.databind.JsonNode;
 
 /**
- * ARCHITECTURE.md §11 on real nodes: a screener of KZ-BORDER refers a person screened at node kz;
+ * docs/design.md §11 on real nodes: a screener of KZ-BORDER refers a person screened at node kz;
  * the referral rules of the policy module decide; the receiving agency of the same node sees only
  * the referred categories and moves the referral through its lifecycle; every step is logged.
  */

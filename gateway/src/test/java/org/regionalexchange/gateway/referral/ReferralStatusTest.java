@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The lifecycle of ARCHITECTURE.md §11, every pair of statuses: exactly these moves are allowed. */
+/** The lifecycle of docs/design.md §11, every pair of statuses: exactly these moves are allowed. */
 class ReferralStatusTest {
 
     private static final Map<ReferralStatus, Set<ReferralStatus>> ALLOWED = Map.of(

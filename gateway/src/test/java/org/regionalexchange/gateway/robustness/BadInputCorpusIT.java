@@ -33,7 +33,7 @@ import org.regionalexchange.gateway.validation.SchemaBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * QUALITY.md R4: bad input never causes a 5xx or leaks internals. Every operation the node serves
+ * docs/performance.md R4: bad input never causes a 5xx or leaks internals. Every operation the node serves
  * (found in its handler mappings, so a new endpoint is covered without editing this test) gets a
  * corpus of malformed, oversize, deeply nested, invalid UTF-8, wrong-type, unknown-enum and huge
  * inputs, with a token of the role its path requires; every answer must be a 4xx problem+json.

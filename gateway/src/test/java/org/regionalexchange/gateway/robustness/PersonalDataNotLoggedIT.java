@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Personal data never reaches the application log, whatever the input and whatever the database
- * answers (STYLE.md rule 12). Each test captures the log of the shared region's nodes while a
+ * answers. Each test captures the log of the shared region's nodes while a
  * registrar or an officer sends control characters, or while the database refuses a write with an
  * error that quotes the person's data; result: a 4xx or 5xx problem with a true code, and neither
  * the names, nor the claim, nor a control character in the log.

@@ -22,7 +22,7 @@ import org.regionalexchange.gateway.testing.TestRegion;
 import tools.jackson.databind.JsonNode;
 
 /**
- * ARCHITECTURE.md §11 on real nodes: a screener of KZ-BORDER records interviews at node kz; the
+ * docs/design.md §11 on real nodes: a screener of KZ-BORDER records interviews at node kz; the
  * answer carries the computed indicators with their grounds, the priority and the suggested
  * referrals of Kazakhstan's guide with contact blocks; only the screener's agency reads it; every
  * step is in the access log and the history.

@@ -18,7 +18,7 @@ import org.regionalexchange.gateway.testing.RegionData;
 import org.regionalexchange.gateway.testing.TestRegion;
 
 /**
- * QUALITY.md R5 for the audit and liaison endpoints: every endpoint × every role × an agency of
+ * docs/performance.md R5 for the audit and liaison endpoints: every endpoint × every role × an agency of
  * node kz (KZ-MIGRATION, which holds the record; UNHCR-KZ, an organization's office) or of
  * another node (KG-SMS), plus no token. Each cell: the caller calls; result: exactly this status.
  * A DPO sees the whole node's log, whatever its agency; the liaison only as an organization's office.

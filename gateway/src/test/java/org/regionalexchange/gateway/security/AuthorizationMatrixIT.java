@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import tools.jackson.databind.JsonNode;
 
 /**
- * QUALITY.md R5 for every endpoint of node kz but the audit and liaison ones (those are in
+ * docs/performance.md R5 for every endpoint of node kz but the audit and liaison ones (those are in
  * {@link AuditAndLiaisonAuthorizationIT}): every endpoint × every role × an agency of the node that
  * owns the target resource (KZ-MIGRATION), another agency of the same node (KZ-BORDER), the node's
  * organization office (UNHCR-KZ) and an agency of another node (KG-SMS), plus no token. Each cell:

@@ -19,7 +19,7 @@ import org.regionalexchange.gateway.testing.Problems;
 import org.regionalexchange.gateway.testing.TestRegion;
 
 /**
- * The envelopes are standard JWS (ARCHITECTURE.md §7): jose4j, a JOSE implementation the gateway
+ * The envelopes are standard JWS (docs/design.md §7): jose4j, a JOSE implementation the gateway
  * does not use, verifies a node's envelope with the key published at /.well-known/gateway-node,
  * and the gateway verifies an envelope that jose4j signed with a node's key.
  */

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.regionalexchange.policy.model.Purpose;
 
 /**
- * A node's policy: the deployment-specific rule data of ARCHITECTURE.md §6, loaded from the policy file by
+ * A node's policy: the deployment-specific rule data of docs/design.md §6, loaded from the policy file by
  * {@link PolicyFileLoader}. Immutable and thread-safe.
  *
  * <p>What is <em>not</em> here is as important: the country-of-origin rule, consent for confidential

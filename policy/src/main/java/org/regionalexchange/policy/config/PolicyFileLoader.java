@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a policy file (YAML), validates it against {@code schemas/v1/policy-config.json} and the semantic
  * rules, and builds the {@link PolicyConfig}. Every error is reported at once, sorted, each with file, line
- * and column (STYLE.md: "Report every configuration error at once, with file and line").
+ * and column (one report of every error, so a deployment is fixed in one pass).
  */
 public final class PolicyFileLoader {
     static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("UTC");

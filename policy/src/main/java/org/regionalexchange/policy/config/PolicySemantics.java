@@ -115,7 +115,7 @@ final class PolicySemantics {
     static Optional<String> hardRuleConflict(Purpose purpose, Category category) {
         if (category == Category.CONTACT && purpose.isSecurityOrExclusion()) {
             return Optional.of("CONTACT can never be released for " + purpose
-                    + " (hard rule, ARCHITECTURE.md section 4); remove it from categories");
+                    + " (hard rule, docs/design.md section 4); remove it from categories");
         }
         if (category == Category.SPECIFIC_NEEDS && !purpose.isProtectionPurpose()) {
             return Optional.of("SPECIFIC_NEEDS can only be released for PROTECTION_REFERRAL, CHILD_PROTECTION or"

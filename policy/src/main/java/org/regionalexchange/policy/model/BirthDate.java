@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * A date of birth known in full ({@code 1990-04-01}), to the month ({@code 1990-04}) or to the year
- * ({@code 1990}), as asylum records often have it (API.md).
+ * ({@code 1990}), as asylum records often have it (docs/openapi.yaml).
  *
  * <p>Child or adult: a person is a child while under 18. When the date is partial the person is treated as
  * a child for as long as they <em>could</em> still be under 18, i.e. from the latest possible birth date of

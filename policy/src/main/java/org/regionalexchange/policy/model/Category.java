@@ -3,7 +3,7 @@ package org.regionalexchange.policy.model;
 import java.util.Set;
 
 /**
- * The categories in which a subject record is classified (ARCHITECTURE.md §4). Whether a category needs
+ * The categories in which a subject record is classified (docs/design.md §4). Whether a category needs
  * consent is a property of the category, fixed here in code: no configuration can change it
  * (seed 000 §8.5: claim information is "not shared with other parties ... without the consent of the
  * asylum seeker"; seed 002, Guideline 12: transfers of personal information rest on informed consent).

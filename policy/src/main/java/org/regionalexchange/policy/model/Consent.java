@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An informed consent recorded on a subject record (ARCHITECTURE.md §4).
+ * An informed consent recorded on a subject record (docs/design.md §4).
  *
  * <p>Validity is the half-open range {@code validFrom <= date < validUntil}: {@code validUntil} is the
  * first day on which the consent no longer applies (an absent {@code validUntil} means open-ended). The

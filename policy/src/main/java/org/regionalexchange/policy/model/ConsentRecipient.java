@@ -1,8 +1,8 @@
 package org.regionalexchange.policy.model;
 
 /**
- * One recipient named in a consent: a country, an agency or an organization (API.md: "A recipient entry
- * names exactly one of country, agency, organization").
+ * One recipient named in a consent: a country, an agency or an organization (docs/openapi.yaml: a recipient entry
+ * names exactly one of country, agency, organization).
  */
 public sealed interface ConsentRecipient
         permits ConsentRecipient.OfCountry, ConsentRecipient.OfAgency, ConsentRecipient.OfOrganization {

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * One request about one person, as the officer filled it in (API.md, {@code POST /api/v1/requests}) plus the
+ * One request about one person, as the officer filled it in (docs/openapi.yaml, {@code POST /api/v1/requests}) plus the
  * requester's identity that the gateway established.
  *
  * <p>Shape is checked here; substance (case reference present, justification concrete, selector

@@ -10,7 +10,7 @@ import java.util.Set;
  * references that differ from one person's request to the next are replaced by one placeholder. Two
  * justifications with the same normalized text are one text used twice, however their numbers,
  * dates or case references were changed (seed 000 §8.5 asks for a "concrete justification" for each
- * individual case; ARCHITECTURE.md §1: "justifications reused for other subjects are refused").
+ * individual case; docs/design.md §1: "justifications reused for other subjects are refused").
  *
  * <p>The normalization, exactly:
  * <ol>

@@ -2,7 +2,7 @@ package org.regionalexchange.policy.model;
 
 /**
  * A party to an exchange or an agreement: a state (by country code) or an international organization.
- * A node is one or the other, never both (ARCHITECTURE.md §2).
+ * A node is one or the other, never both (docs/design.md §2).
  */
 public sealed interface Party permits Party.Country, Party.Organization {
 

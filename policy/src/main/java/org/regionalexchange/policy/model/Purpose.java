@@ -3,7 +3,7 @@ package org.regionalexchange.policy.model;
 import java.util.Arrays;
 
 /**
- * The purposes a request may state (API.md, fixed wire vocabulary). The policy file decides which are
+ * The purposes a request may state (docs/openapi.yaml, fixed wire vocabulary). The policy file decides which are
  * enabled and their limits; the two properties below are hard rules and live in code.
  */
 public enum Purpose {
@@ -26,7 +26,7 @@ public enum Purpose {
 
     /**
      * Security screening and exclusion assessment: CONTACT is never released for them, because an address
-     * given to a body screening or excluding the person is a means to find them (ARCHITECTURE.md §4).
+     * given to a body screening or excluding the person is a means to find them (docs/design.md §4).
      */
     public boolean isSecurityOrExclusion() {
         return securityOrExclusion;

@@ -5,7 +5,7 @@ package org.regionalexchange.policy.model;
  * the officer acts for, and the officer's role.
  *
  * <p>The gateway takes {@code node} and {@code party} from the participant-registry entry of the key that
- * signed the request, never from a claim inside the request (ARCHITECTURE.md §2); only {@code agency} and
+ * signed the request, never from a claim inside the request (docs/design.md §2); only {@code agency} and
  * {@code role} come from the request, and the policy checks the agency against the signing node.
  */
 public record Requester(NodeId node, Party party, AgencyId agency, RequesterRole role) {

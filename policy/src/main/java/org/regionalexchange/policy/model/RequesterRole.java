@@ -1,6 +1,6 @@
 package org.regionalexchange.policy.model;
 
-/** Roles of ARCHITECTURE.md §8. Only an {@link #OFFICER} sends requests about a person. */
+/** Roles of docs/design.md §8. Only an {@link #OFFICER} sends requests about a person. */
 public enum RequesterRole {
     REGISTRAR,
     OFFICER,

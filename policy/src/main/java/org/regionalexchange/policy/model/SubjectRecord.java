@@ -7,7 +7,7 @@ import java.util.TreeSet;
 
 /**
  * The facts about one subject that the policy needs, taken from a record the holder resolved for the
- * request (ARCHITECTURE.md §4), with the record's consents.
+ * request (docs/design.md §4), with the record's consents.
  *
  * @param dateOfBirth     empty when unknown; an unknown date of birth counts as a possible child
  * @param protectionHold  the holder has put the record on hold: nothing about it leaves, and the answer is

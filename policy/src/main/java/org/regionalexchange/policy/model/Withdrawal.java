@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * The withdrawal of a consent. It takes effect for every decision evaluated at or after {@code at}
- * (ARCHITECTURE.md §4; ASVS 8.3.2 "consent withdrawal effective at once").
+ * (docs/design.md §4; ASVS 8.3.2 "consent withdrawal effective at once").
  */
 public record Withdrawal(Instant at, String reason) {
     public Withdrawal {

@@ -3,7 +3,7 @@ package org.regionalexchange.policy.referral;
 import java.util.Arrays;
 
 /**
- * What an agency of the directory does (ARCHITECTURE.md §2; {@code schemas/v1/registry.json}). The referral
+ * What an agency of the directory does (docs/design.md §2; {@code schemas/v1/registry.json}). The referral
  * functions are those of the National Reference Guide (seed 000 §6.2, Annex 2): refugee status determination,
  * child protection, protection of victims of trafficking, and protection of victims of violence or vulnerable
  * persons ({@code CARE}).

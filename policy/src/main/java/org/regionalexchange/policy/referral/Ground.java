@@ -6,7 +6,7 @@ import org.regionalexchange.policy.model.SpecificNeed;
 
 /**
  * One answer or fact that raised an indicator, so that every indicator says why it is there
- * (ARCHITECTURE.md §11: "each with the answers that raised it").
+ * (docs/design.md §11: "each with the answers that raised it").
  *
  * @param source where it comes from: a question id ({@code reasonsForLeaving}), {@code dateOfBirth},
  *               {@code accompaniment} or {@code specificNeeds}

@@ -3,7 +3,7 @@ package org.regionalexchange.policy.referral;
 import java.util.Arrays;
 
 /**
- * What a screening interview can reveal about a person (ARCHITECTURE.md §11), computed from the answers and
+ * What a screening interview can reveal about a person (docs/design.md §11), computed from the answers and
  * observations, never typed by hand. The first two come from the Annex 1 marks; the child indicators from the
  * date of birth as known and the person's company; the others are the specific needs of seed 000 §6.1.
  */

@@ -9,7 +9,7 @@ import org.regionalexchange.policy.model.SpecificNeed;
 import org.regionalexchange.policy.model.SubjectRecord;
 
 /**
- * Computes the indicators of a person (ARCHITECTURE.md §11). The marks are the Annex's, and the rule that every
+ * Computes the indicators of a person (docs/design.md §11). The marks are the Annex's, and the rule that every
  * marked answer raises its mark's indicator is here, not in the file: seed 000, Annex 1, footnote 1 ("*
  * Indicates that the person could be a refugee or a potential asylum seeker ... + Indicates that the person
  * could be a victim of trafficking"). A person who is or could be under 18 is a child (000 §4, "principle of

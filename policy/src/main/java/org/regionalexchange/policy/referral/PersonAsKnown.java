@@ -6,7 +6,7 @@ import org.regionalexchange.policy.model.BirthDate;
 import org.regionalexchange.policy.model.CountryCode;
 
 /**
- * The person's identity as far as the screening officer knows it, which may be incomplete (ARCHITECTURE.md
+ * The person's identity as far as the screening officer knows it, which may be incomplete (docs/design.md
  * §11): only what the rules need.
  *
  * @param dateOfBirth   full, partial, or empty when unknown; an unknown date counts as a possible child

@@ -4,7 +4,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Where the referred person's data comes from (API.md: exactly one of {@code screeningId} and {@code recordId}). */
+/** Where the referred person's data comes from (docs/openapi.yaml: exactly one of {@code screeningId} and {@code recordId}). */
 public enum PersonSource {
     /** A screening interview: the identity as known, the specific needs observed and the answers. */
     SCREENING(EnumSet.of(ReferralCategory.IDENTITY, ReferralCategory.SPECIFIC_NEEDS, ReferralCategory.SCREENING)),

@@ -1,6 +1,6 @@
 package org.regionalexchange.policy.referral;
 
-/** On what ground a referral leaves; shown to the data-protection officer as such (ARCHITECTURE.md §11). */
+/** On what ground a referral leaves; shown to the data-protection officer as such (docs/design.md §11). */
 public enum ReferralBasis {
     /** The person's (or guardian's) informed consent (seed 002). */
     CONSENT,

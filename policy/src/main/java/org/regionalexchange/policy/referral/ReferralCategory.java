@@ -6,7 +6,7 @@ import org.regionalexchange.policy.model.Category;
 
 /**
  * The categories a referral can carry: the six of a subject record and {@code SCREENING}, the answers of a
- * border screening and the indicators computed from them (ARCHITECTURE.md §4). {@code SCREENING} is not a
+ * border screening and the indicators computed from them (docs/design.md §4). {@code SCREENING} is not a
  * {@link Category}: it never travels in an exchange request, only in a referral, and keeping it out of the
  * exchange's enum keeps every exchange rule, schema and release mapping exactly as it is.
  *

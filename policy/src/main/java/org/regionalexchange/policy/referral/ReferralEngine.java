@@ -8,7 +8,7 @@ import java.util.Objects;
 import org.regionalexchange.policy.model.SubjectRecord;
 
 /**
- * Identification and referral at the border (ARCHITECTURE.md §11; seed 000 §5-§6, Annexes 1 and 2; seed 002).
+ * Identification and referral at the border (docs/design.md §11; seed 000 §5-§6, Annexes 1 and 2; seed 002).
  * Built once from the questionnaire and the node's time zone; immutable and thread-safe. Every method is
  * deterministic, does no I/O and takes the instant it judges as an argument; ages are judged on that instant's
  * date in the time zone (the policy file's {@code timeZone}).

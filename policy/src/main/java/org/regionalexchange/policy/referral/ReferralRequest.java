@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One referral as the sending officer asks for it (API.md, {@code POST /api/v1/referrals}).
+ * One referral as the sending officer asks for it (docs/openapi.yaml, {@code POST /api/v1/referrals}).
  *
  * @param receiver           the receiving agency, from the registry (any node, not only the directory)
  * @param categories         the categories it would carry; at least one

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.regionalexchange.policy.model.ConsentGiver;
 
 /**
- * Decides one referral (ARCHITECTURE.md §11, "Hard rules"). Every failing check is reported, so the officer sees
+ * Decides one referral (docs/design.md §11, "Hard rules"). Every failing check is reported, so the officer sees
  * at once all that stands in the way; none of them can be switched off by configuration.
  * <ol>
  *   <li>Never to an agency of a country of origin ({@link ReceiverCountryRule}).</li>

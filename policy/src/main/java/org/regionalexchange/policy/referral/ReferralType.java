@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The kinds of referral (ARCHITECTURE.md §11), each with the agency function it needs and the categories it
+ * The kinds of referral (docs/design.md §11), each with the agency function it needs and the categories it
  * may carry. The category sets are the minimum each receiver needs for its task (seed 000 §4, "principle of
  * confidentiality and protection of personal information" and "principle of non-re-victimization"; seed 002:
  * "referral procedures respect confidentiality"):

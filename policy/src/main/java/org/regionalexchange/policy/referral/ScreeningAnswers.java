@@ -37,7 +37,7 @@ public record ScreeningAnswers(PersonAsKnown person, Set<AnswerCode> chosen, Map
     }
 
     /**
-     * The person's countries of origin as the interview tells them (ARCHITECTURE.md §4, widened to what the
+     * The person's countries of origin as the interview tells them (docs/design.md §4, widened to what the
      * person says): nationalities, former habitual residences, the country the journey began in, countries
      * fled and countries feared. Sorted.
      */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Suggests referrals from the National Reference Guide by the agencies' functions (ARCHITECTURE.md §11):
+ * Suggests referrals from the National Reference Guide by the agencies' functions (docs/design.md §11):
  * asylum to RSD (seed 000 §6: "Refugee status applicants should be directly referred to the competent national
  * authority"); trafficking to anti-trafficking (000 §6.1); any child, and always an unaccompanied or separated
  * one, to child protection (000 §6.1: "If the potential asylum seeker is an unaccompanied or separated child,

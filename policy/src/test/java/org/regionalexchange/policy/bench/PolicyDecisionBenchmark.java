@@ -47,7 +47,7 @@ import org.regionalexchange.policy.model.Urgency;
 import org.regionalexchange.policy.model.Withdrawal;
 
 /**
- * QUALITY.md P2: one full policy decision (all steps 2-10) for a request of all six categories about a
+ * docs/performance.md P2: one full policy decision (all steps 2-10) for a request of all six categories about a
  * realistic record with five consents, against the region's default policy file; the agency has ten recent
  * justifications, so reuse detection fingerprints the text. {@link #baseline} is a trivial operation on the
  * same state, measured in the same run, for the ratio. Run by {@code bench/policy-decision}.

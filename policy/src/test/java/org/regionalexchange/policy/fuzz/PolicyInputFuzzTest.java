@@ -27,7 +27,7 @@ import org.regionalexchange.policy.model.SubjectSelector;
 import org.regionalexchange.policy.model.Urgency;
 
 /**
- * Fuzz targets for the policy's inputs (QUALITY.md R4): a policy file or a screening questionnaire file is
+ * Fuzz targets for the policy's inputs (docs/performance.md R4): a policy file or a screening questionnaire file is
  * loaded or refused with {@link PolicyConfigException}; a request built from arbitrary text is refused on construction
  * with {@link IllegalArgumentException} or checked by the engine, which never fails otherwise.
  */

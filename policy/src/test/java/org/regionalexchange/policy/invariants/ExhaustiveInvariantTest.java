@@ -41,8 +41,9 @@ import org.regionalexchange.policy.model.SubjectRecord;
 /**
  * Visits every combination of {@link SmallWorld} (requester, countries of origin, protection hold, purpose,
  * categories, consent state, age, selector, number of matching records), decides it, applies both review
- * verdicts to every pending decision, and checks the invariants of QUALITY.md. Any counterexample is printed
- * in full and fails the build; the number of combinations checked must equal the size of the world.
+ * verdicts to every pending decision, and checks the invariants: no release to a country of origin, no
+ * confidential category without consent, NOT_AVAILABLE uniform. Any counterexample is printed in full and
+ * fails the build; the number of combinations checked must equal the size of the world.
  */
 class ExhaustiveInvariantTest {
     private static final int MAX_PRINTED = 20;

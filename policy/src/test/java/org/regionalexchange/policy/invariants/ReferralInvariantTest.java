@@ -50,7 +50,7 @@ import org.regionalexchange.policy.referral.SuggestedReferral;
 /**
  * Visits every combination of {@link ReferralWorld} (source, countries of origin, age, company or recorded need,
  * receiving agency, type, categories, consent and best-interest reason), decides it, and checks the hard rules
- * of ARCHITECTURE.md §11: no referral ever reaches an agency of a country of origin; nothing leaves without
+ * of docs/design.md §11: no referral ever reaches an agency of a country of origin; nothing leaves without
  * consent except a child's best-interest referral to child protection; the receiver has the type's function;
  * only minimal, held categories travel. It checks the suggestions of every person against the same rules, and
  * every answer code of the questionnaire file against the marks. Any counterexample is printed and fails the
