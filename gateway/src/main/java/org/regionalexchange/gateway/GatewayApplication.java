@@ -2,6 +2,7 @@ package org.regionalexchange.gateway;
 
 import java.time.Clock;
 
+import org.regionalexchange.gateway.database.EmbeddedPostgresEarly;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 /** One gateway node: the officer-facing API, the node-to-node exchange and their audit. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EmbeddedPostgresEarly
 public class GatewayApplication {
 
     /** The one clock of the node: decisions take it as an argument, tests may replace it. */

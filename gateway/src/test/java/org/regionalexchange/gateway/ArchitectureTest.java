@@ -1,7 +1,10 @@
 package org.regionalexchange.gateway;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -11,20 +14,28 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.Violations;
 
 /**
- * The module boundaries of docs/design.md §3: the policy engine knows no framework, and the
- * gateway's feature packages use each other only through their top-level (API) types.
+ * The module boundaries of docs/design.md §3: the policy engine knows no framework; each feature
+ * package of the gateway states in its package-info which features it may use, uses no others,
+ * reaches into no other feature's sub-packages (its internals) and is in no cycle (Spring
+ * Modulith's model of the packages, documented in docs/modules/).
  */
 class ArchitectureTest {
 
     private static JavaClasses classes;
+    /** The gateway's feature packages as Spring Modulith sees them (main classes only). */
+    private static ApplicationModules modules;
 
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.regionalexchange");
+        modules = ApplicationModules.of(GatewayApplication.class);
     }
 
     @Test
@@ -45,14 +56,50 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("a feature package never reaches into another feature's sub-packages (its internals)")
-    void featuresUseEachOthersApiOnly() {
-        slices().matching("org.regionalexchange.gateway.(*)..")
-                .should().notDependOnEachOther()
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(
-                                "org.regionalexchange.gateway.*"))
-                .check(classes);
+    @DisplayName("each feature uses only the features its package-info states, and no two features depend on each other in a cycle")
+    void featuresUseOnlyWhatTheyState() {
+        modules.verify();
+    }
+
+    @Test
+    @DisplayName("every feature package states its allowed dependencies: a package that states none fails")
+    void everyFeatureStatesItsDependencies() {
+        assertTrue(modules.stream().count() >= 20, "features found: " + modules.stream().count());
+        assertEquals(List.of(), unstated(modules));
+    }
+
+    @Test
+    @DisplayName("the module rule fails on a planted dependency of audit on records, which audit does not state")
+    void moduleRuleCatchesAPlantedDependency() {
+        ApplicationModules withPlanted = ApplicationModules.of(GatewayApplication.class, mainClassesAnd("PlantedFeatureUse"));
+        Violations violations = withPlanted.detectViolations();
+        assertTrue(violations.hasViolations(), "the planted dependency was not found");
+        assertTrue(violations.getMessages().stream().allMatch(m -> m.contains("PlantedFeatureUse")), violations.getMessage());
+    }
+
+    @Test
+    @DisplayName("the statement rule fails on a planted package without allowed dependencies")
+    void statementRuleCatchesAPlantedPackage() {
+        ApplicationModules withPlanted = ApplicationModules.of(GatewayApplication.class, mainClassesAnd("PlantedUnstatedFeature"));
+        assertEquals(List.of("plantedfeature"), unstated(withPlanted));
+    }
+
+    /** The features whose package-info has no {@code @ApplicationModule} naming their allowed dependencies. */
+    private static List<String> unstated(ApplicationModules modules) {
+        return modules.stream().filter(module -> {
+            try {
+                ApplicationModule statement = Class.forName(module.getBasePackage().getName() + ".package-info")
+                        .getAnnotation(ApplicationModule.class);
+                return statement == null || List.of(statement.allowedDependencies()).contains(ApplicationModule.OPEN_TOKEN);
+            } catch (ClassNotFoundException noPackageInfo) {
+                return true;
+            }
+        }).map(module -> module.getIdentifier().toString()).sorted().toList();
+    }
+
+    /** The main classes (as the build analyses them) and one planted class of the test sources. */
+    private static ImportOption mainClassesAnd(String plantedClass) {
+        return location -> !location.contains("/test-classes/") || location.contains("/" + plantedClass + ".class");
     }
 
     @Test
@@ -107,11 +154,5 @@ class ArchitectureTest {
     private static ArchRule disclosureIsPlainJava() {
         return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(DISCLOSURE)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(DISCLOSURE, "java..");
-    }
-
-    @Test
-    @DisplayName("feature packages have no dependency cycles")
-    void noCycles() {
-        slices().matching("org.regionalexchange.gateway.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -1,6 +1,5 @@
 package org.regionalexchange.gateway.database;
 
-import org.regionalexchange.gateway.GatewayApplication;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -14,7 +13,8 @@ import org.springframework.util.StringUtils;
  * its configuration has been checked ({@code StartupConfigurationCheck}), before its beans are
  * built. initdb and the server start then overlap the seconds the context takes to build (P6);
  * the {@code embeddedPostgres} bean waits for the result. Nothing happens when the deployment names
- * a database ({@code spring.datasource.url}).
+ * a database ({@code spring.datasource.url}), or when the application is not marked
+ * {@link EmbeddedPostgresEarly}.
  */
 public class EarlyEmbeddedPostgres implements ApplicationListener<ApplicationContextInitializedEvent> {
 
@@ -22,7 +22,8 @@ public class EarlyEmbeddedPostgres implements ApplicationListener<ApplicationCon
     public void onApplicationEvent(ApplicationContextInitializedEvent event) {
         ConfigurableApplicationContext context = event.getApplicationContext();
         ConfigurableEnvironment environment = context.getEnvironment();
-        if (!event.getSpringApplication().getAllSources().contains(GatewayApplication.class)
+        if (event.getSpringApplication().getAllSources().stream()
+                .noneMatch(source -> source instanceof Class<?> type && type.isAnnotationPresent(EmbeddedPostgresEarly.class))
                 || StringUtils.hasText(environment.getProperty("spring.datasource.url"))
                 || !(context.getBeanFactory() instanceof DefaultListableBeanFactory beans)) {
             return;
