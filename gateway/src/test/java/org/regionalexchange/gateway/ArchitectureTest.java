@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -154,5 +158,52 @@ class ArchitectureTest {
     private static ArchRule disclosureIsPlainJava() {
         return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes().that().resideInAPackage(DISCLOSURE)
                 .should().onlyDependOnClassesThat().resideInAnyPackage(DISCLOSURE, "java..");
+    }
+
+    @Test
+    @DisplayName("time comes from the injected Clock: no now() without it, no System.currentTimeMillis(), no Clock.system*() in main code")
+    void timeComesFromTheClock() {
+        timeFromTheClock().check(classes);
+    }
+
+    @Test
+    @DisplayName("the clock rule fails on each planted read of the system clock, and only on those")
+    void clockRuleCatchesPlantedReads() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                org.regionalexchange.gateway.architecture.PlantedClockUse.class);
+        AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> timeFromTheClock().check(planted));
+        String report = failure.getMessage();
+        for (String read : List.of("Instant.now()", "LocalDate.now(java.time.ZoneId)", "System.currentTimeMillis()",
+                "Clock.systemUTC()", "references method <java.time.Instant.now()>")) {
+            assertTrue(report.contains(read), read + " not reported:\n" + report);
+        }
+        assertTrue(report.contains("was violated (5 times)"), report);
+    }
+
+    /**
+     * The node's one clock is the {@code Clock} bean of {@link GatewayApplication}; the local region's
+     * command-line tool, which runs outside a node, makes its own ({@code RegionTool}).
+     */
+    private static ArchRule timeFromTheClock() {
+        return noClasses().that().resideInAPackage("org.regionalexchange..")
+                .and().doNotHaveFullyQualifiedName(GatewayApplication.class.getName())
+                .and().doNotHaveFullyQualifiedName("org.regionalexchange.gateway.region.RegionTool")
+                .should().accessTargetWhere(readsTheSystemClock());
+    }
+
+    private static DescribedPredicate<JavaAccess<?>> readsTheSystemClock() {
+        return DescribedPredicate.describe("read the system clock instead of the injected Clock", access -> {
+            AccessTarget target = access.getTarget();
+            String owner = target.getOwner().getName();
+            String name = target.getName();
+            if (owner.startsWith("java.time.") && name.equals("now")) {
+                List<JavaClass> parameters = target instanceof AccessTarget.CodeUnitAccessTarget unit
+                        ? unit.getRawParameterTypes() : List.of();
+                return !(parameters.size() == 1 && parameters.get(0).isEquivalentTo(java.time.Clock.class));
+            }
+            return owner.equals("java.time.Clock") && name.startsWith("system")
+                    || owner.equals("java.lang.System") && name.equals("currentTimeMillis");
+        });
     }
 }

@@ -1,12 +1,8 @@
 package org.regionalexchange.gateway.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import org.regionalexchange.policy.model.Sha256;
 
 /**
  * Recomputes the access log's hash chains (docs/performance.md R6). The log is {@value #LANES} parallel
@@ -156,12 +154,7 @@ public class ChainVerifier {
             text.append("lane=").append(head.lane()).append(" last_id=").append(head.lastEventId())
                     .append(" last_hash=").append(head.lastHash()).append(" events=").append(head.events()).append('\n');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Sha256.hex(text.toString());
     }
 
     private Verification walk(Walk walk) {

@@ -1,6 +1,6 @@
 package org.regionalexchange.gateway.audit;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,8 +28,11 @@ class RevisionsController {
     private final AccessLog accessLog;
     private final NodeProperties node;
 
-    RevisionsController(List<RecordHistory> sources, AccessLog accessLog, NodeProperties node) {
+    private final Clock clock;
+
+    RevisionsController(List<RecordHistory> sources, AccessLog accessLog, NodeProperties node, Clock clock) {
         this.sources = sources;
+        this.clock = clock;
         this.accessLog = accessLog;
         this.node = node;
     }
@@ -49,7 +52,7 @@ class RevisionsController {
         }
         entries.sort(Comparator.comparingLong(RevisionEntry::revision).thenComparing(RevisionEntry::entity)
                 .thenComparing(RevisionEntry::entityId));
-        accessLog.append(new AccessEvent(Instant.now(), officer.subject(), officer.agency(), node.id(),
+        accessLog.append(new AccessEvent(clock.instant(), officer.subject(), officer.agency(), node.id(),
                 AccessAction.RECORD_HISTORY_READ, id, AccessEvent.OK, List.of()));
         return new RecordRevisions(id, entries);
     }

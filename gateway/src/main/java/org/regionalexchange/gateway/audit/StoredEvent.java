@@ -1,15 +1,14 @@
 package org.regionalexchange.gateway.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.UUID;
+
+import org.regionalexchange.policy.model.Sha256;
 
 /**
  * One row of {@code access_log} as stored, and its place in its lane's hash chain. The database
@@ -104,12 +103,7 @@ public record StoredEvent(long id, Instant occurredAt, String nodeId, String act
     }
 
     static String sha256(String text) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Sha256.hex(text);
     }
 
     private static void field(StringBuilder out, String name, String value) {

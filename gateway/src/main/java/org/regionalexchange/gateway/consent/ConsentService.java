@@ -1,6 +1,6 @@
 package org.regionalexchange.gateway.consent;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -40,10 +40,12 @@ class ConsentService implements Consents {
     private final ParticipantRegistry registry;
     private final AccessLog accessLog;
     private final NodeProperties node;
+    private final Clock clock;
 
     ConsentService(EntityManager em, SubjectRecords records, ParticipantRegistry registry, AccessLog accessLog,
-            NodeProperties node) {
+            NodeProperties node, Clock clock) {
         this.em = em;
+        this.clock = clock;
         this.records = records;
         this.registry = registry;
         this.accessLog = accessLog;
@@ -81,7 +83,7 @@ class ConsentService implements Consents {
         checkValues(document);
         records.requireHeldBy(registrar, recordId);
         Consent consent = new Consent(UUID.randomUUID(), recordId, registrar.agency(), document,
-                registrar.subject(), Instant.now());
+                registrar.subject(), clock.instant());
         em.persist(consent);
         log(registrar, AccessAction.CONSENT_RECORDED, recordId, List.of());
         return consent.id();
@@ -111,7 +113,7 @@ class ConsentService implements Consents {
         if (consent.isWithdrawn()) {
             throw new ApiException(ErrorCode.CONFLICT, "This consent has already been withdrawn.");
         }
-        consent.withdraw(registrar.subject(), reason, Instant.now());
+        consent.withdraw(registrar.subject(), reason, clock.instant());
         em.flush();
         log(registrar, AccessAction.CONSENT_WITHDRAWN, recordId, List.of());
         return consent.view(today());
@@ -140,12 +142,12 @@ class ConsentService implements Consents {
         }
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     private void log(Officer officer, AccessAction action, UUID recordId, List<String> reasons) {
-        accessLog.append(new AccessEvent(Instant.now(), officer.subject(), officer.agency(), node.id(), action,
+        accessLog.append(new AccessEvent(clock.instant(), officer.subject(), officer.agency(), node.id(), action,
                 recordId, AccessEvent.OK, reasons));
     }
 }

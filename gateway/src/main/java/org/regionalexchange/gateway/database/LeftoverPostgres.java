@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,8 +46,9 @@ final class LeftoverPostgres {
                 pid, dataDirectory);
         // SIGTERM: PostgreSQL's smart shutdown; the earlier node is gone, so no client holds it open.
         process.get().destroy();
-        Instant deadline = Instant.now().plus(STOP_TIMEOUT);
-        while (process.get().isAlive() && Instant.now().isBefore(deadline)) {
+        // A timeout is elapsed time, not a date: the monotonic clock, unaffected by the wall clock.
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        while (process.get().isAlive() && System.nanoTime() - deadline < 0) {
             sleep();
         }
         if (process.get().isAlive()) {

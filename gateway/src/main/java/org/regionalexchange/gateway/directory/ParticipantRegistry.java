@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.regionalexchange.policy.model.Party;
+
 /**
  * The trust list: nodes, their public keys and their agencies. Immutable; built and checked by
  * {@link RegistryFile}.
@@ -56,6 +58,11 @@ public final class ParticipantRegistry {
 
     /** A country (ISO 3166-1 alpha-2) or an organization; exactly one is set. */
     public record ActingParty(String country, String organization) {
+
+        /** The same party as the policy names it. */
+        public Party party() {
+            return Party.of(country, organization);
+        }
     }
 
     /** Every agency, in the order of the registry file (a National Reference Guide's order). */

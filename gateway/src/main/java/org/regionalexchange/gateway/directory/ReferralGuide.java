@@ -6,8 +6,6 @@ import java.util.stream.Collectors;
 
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.policy.model.AgencyId;
-import org.regionalexchange.policy.model.CountryCode;
-import org.regionalexchange.policy.model.OrganizationCode;
 import org.regionalexchange.policy.model.Party;
 import org.regionalexchange.policy.referral.AgencyFunction;
 import org.regionalexchange.policy.referral.ContactBlock;
@@ -58,12 +56,7 @@ public class ReferralGuide {
     }
 
     private Party partyOf(Agency agency) {
-        if (agency.organization() != null) {
-            return new Party.Organization(OrganizationCode.of(agency.organization()));
-        }
-        RegisteredNode node = registry.node(agency.node()).orElseThrow();
-        return node.country() != null ? new Party.Country(CountryCode.of(node.country()))
-                : new Party.Organization(OrganizationCode.of(node.organization()));
+        return registry.partyOf(agency.id()).orElseThrow().party();
     }
 
     private static ContactBlock contact(Agency.Contact contact) {

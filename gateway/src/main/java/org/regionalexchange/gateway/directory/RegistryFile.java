@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.regionalexchange.gateway.config.ConfigurationProblems;
 import org.regionalexchange.gateway.error.FieldError;
 import org.regionalexchange.gateway.keys.PemKeys;
 import org.regionalexchange.gateway.validation.JsonSchemas;
+import org.regionalexchange.policy.model.CountryCode;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -25,7 +25,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class RegistryFile {
 
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private RegistryFile() {
@@ -69,7 +68,7 @@ public final class RegistryFile {
                 problems.reject("participant registry " + file + ": node '" + id + "' is listed twice");
             }
             String country = text(node, "country");
-            if (country != null && !ISO_COUNTRIES.contains(country)) {
+            if (country != null && !CountryCode.isKnown(country)) {
                 problems.reject("participant registry " + file + ": node '" + id + "' has unknown country code '"
                         + country + "'; expected ISO 3166-1 alpha-2");
             }

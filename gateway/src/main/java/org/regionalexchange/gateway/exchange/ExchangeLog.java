@@ -1,6 +1,6 @@
 package org.regionalexchange.gateway.exchange;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,8 +37,12 @@ class ExchangeLog {
     private final TransactionTemplate transactions;
     private final ParticipantRegistry registry;
 
-    ExchangeLog(AccessLog log, NodeProperties node, TransactionTemplate transactions, ParticipantRegistry registry) {
+    private final Clock clock;
+
+    ExchangeLog(AccessLog log, NodeProperties node, TransactionTemplate transactions, ParticipantRegistry registry,
+            Clock clock) {
         this.registry = registry;
+        this.clock = clock;
         this.log = log;
         this.node = node;
         this.transactions = transactions;
@@ -185,7 +189,7 @@ class ExchangeLog {
 
     private void append(String actor, String agency, AccessAction action, UUID recordId, String outcome,
             List<String> reasons, ExchangeDetail detail) {
-        log.append(new AccessEvent(Instant.now(), actor, agency, node.id(), action, recordId, outcome, reasons,
+        log.append(new AccessEvent(clock.instant(), actor, agency, node.id(), action, recordId, outcome, reasons,
                 detail));
     }
 

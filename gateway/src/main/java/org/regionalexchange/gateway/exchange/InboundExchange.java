@@ -273,7 +273,7 @@ class InboundExchange {
     }
 
     private static Party nodeParty(RegisteredNode node) {
-        return node.country() != null ? Party.country(node.country()) : Party.organization(node.organization());
+        return Party.of(node.country(), node.organization());
     }
 
     private VerifiedEnvelope authenticate(String compact) {

@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.regionalexchange.gateway.directory.Agency;
@@ -26,6 +24,7 @@ import org.regionalexchange.gateway.signing.EnvelopeRejectedException;
 import org.regionalexchange.gateway.signing.EnvelopeSigner;
 import org.regionalexchange.gateway.signing.EnvelopeVerifier;
 import org.regionalexchange.gateway.signing.VerifiedEnvelope;
+import org.regionalexchange.gateway.validation.CountryCodes;
 import org.regionalexchange.gateway.validation.JsonSchemas;
 import org.regionalexchange.policy.Decision;
 import org.regionalexchange.policy.PolicyEngine;
@@ -33,7 +32,6 @@ import org.regionalexchange.policy.Reason;
 import org.regionalexchange.policy.ReasonCode;
 import org.regionalexchange.policy.config.PolicyConfig;
 import org.regionalexchange.policy.model.AgencyId;
-import org.regionalexchange.policy.model.CountryCode;
 import org.regionalexchange.policy.model.InformationRequest;
 import org.regionalexchange.policy.model.JustificationHistory;
 import org.regionalexchange.policy.model.NodeId;
@@ -58,7 +56,6 @@ import tools.jackson.databind.node.ObjectNode;
 class OutboundExchange {
 
     private static final Logger log = LoggerFactory.getLogger(OutboundExchange.class);
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final ParticipantRegistry registry;
     private final NodeProperties node;
@@ -102,10 +99,9 @@ class OutboundExchange {
                 List.of(new FieldError("holderAgency", "Unknown agency '" + holderAgencyId + "'"))));
         RegisteredNode holderNode = registry.node(holderAgency.node()).orElseThrow();
         JsonNode nationality = request.path("subject").path("identity").get("nationality");
-        if (nationality != null && !COUNTRIES.contains(nationality.asString())) {
+        if (nationality != null && !CountryCodes.isKnown(nationality.asString())) {
             throw new ApiException(ErrorCode.INVALID_VALUE, "Unknown country code.", List.of(new FieldError(
-                    "subject.identity.nationality", "Unknown country code '" + nationality.asString()
-                            + "'; expected ISO 3166-1 alpha-2")));
+                    "subject.identity.nationality", CountryCodes.message(nationality.asString()))));
         }
         Requester requester = new Requester(NodeId.of(node.id()), PolicyRequests.party(registry, officer.agency()),
                 AgencyId.of(officer.agency()),

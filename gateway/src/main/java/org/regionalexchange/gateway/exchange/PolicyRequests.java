@@ -1,10 +1,6 @@
 package org.regionalexchange.gateway.exchange;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +13,7 @@ import org.regionalexchange.policy.model.LegalBasis;
 import org.regionalexchange.policy.model.Party;
 import org.regionalexchange.policy.model.Purpose;
 import org.regionalexchange.policy.model.Requester;
+import org.regionalexchange.policy.model.Sha256;
 import org.regionalexchange.policy.model.SubjectSelector;
 import org.regionalexchange.policy.model.Urgency;
 
@@ -42,9 +39,8 @@ final class PolicyRequests {
 
     /** The policy party of a registered agency (its organization for an organization's office). */
     static Party party(ParticipantRegistry registry, String agencyId) {
-        ParticipantRegistry.ActingParty acting = registry.partyOf(agencyId)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown agency '" + agencyId + "'"));
-        return acting.country() != null ? Party.country(acting.country()) : Party.organization(acting.organization());
+        return registry.partyOf(agencyId)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown agency '" + agencyId + "'")).party();
     }
 
     static SubjectSelector selector(JsonNode subject) {
@@ -80,10 +76,6 @@ final class PolicyRequests {
     }
 
     static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing", e);
-        }
+        return Sha256.hex(text);
     }
 }

@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.regionalexchange.gateway.config.CheckedProperties;
 import org.regionalexchange.gateway.config.ConfigurationProblems;
 import org.regionalexchange.gateway.keys.PemKeys;
+import org.regionalexchange.policy.model.CountryCode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -32,8 +32,6 @@ public record NodeProperties(String id, String country, String organization, Str
         List<SigningKeyLocation> signingKeys, Path registry) implements CheckedProperties {
 
     public static final String PREFIX = "gateway.node";
-
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     public NodeProperties {
         signingKeys = signingKeys == null ? List.of() : List.copyOf(signingKeys);
@@ -58,7 +56,7 @@ public record NodeProperties(String id, String country, String organization, Str
                     "set exactly one of " + prefix + ".country and " + prefix + ".organization (organization = '"
                             + organization + "')");
         }
-        if (country != null && !ISO_COUNTRIES.contains(country)) {
+        if (country != null && !CountryCode.isKnown(country)) {
             problems.reject(prefix + ".country", country, "unknown country code; expected ISO 3166-1 alpha-2, upper case");
         }
         if (organization != null && !organization.matches("[A-Z][A-Z0-9]{1,15}")) {

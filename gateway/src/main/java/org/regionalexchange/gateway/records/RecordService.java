@@ -1,6 +1,7 @@
 package org.regionalexchange.gateway.records;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,9 +45,11 @@ class RecordService implements SubjectRecords {
     private final AccessLog accessLog;
     private final NodeProperties node;
     private final IdentityMatcher matcher;
+    private final Clock clock;
 
-    RecordService(EntityManager em, AccessLog accessLog, NodeProperties node, IdentityMatcher matcher) {
+    RecordService(EntityManager em, AccessLog accessLog, NodeProperties node, IdentityMatcher matcher, Clock clock) {
         this.em = em;
+        this.clock = clock;
         this.matcher = matcher;
         this.accessLog = accessLog;
         this.node = node;
@@ -60,7 +63,7 @@ class RecordService implements SubjectRecords {
         if (findByHolderRef(registrar.agency(), ref).isPresent()) {
             throw duplicate();
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         SubjectRecord record = new SubjectRecord(UUID.randomUUID(), registrar.agency(), document, now);
         em.persist(record);
         flush();
@@ -83,7 +86,7 @@ class RecordService implements SubjectRecords {
         if (!ref.equals(record.holderRecordRef()) && findByHolderRef(registrar.agency(), ref).isPresent()) {
             throw duplicate();
         }
-        record.replace(document, Instant.now());
+        record.replace(document, clock.instant());
         flush();
         log(registrar, AccessAction.RECORD_UPDATED, id, AccessEvent.OK, List.of());
         return view(record);
@@ -265,7 +268,7 @@ class RecordService implements SubjectRecords {
     }
 
     private void log(Officer officer, AccessAction action, UUID recordId, String outcome, List<String> reasons) {
-        accessLog.append(new AccessEvent(Instant.now(), officer.subject(), officer.agency(), node.id(), action,
+        accessLog.append(new AccessEvent(clock.instant(), officer.subject(), officer.agency(), node.id(), action,
                 recordId, outcome, reasons));
     }
 }

@@ -4,10 +4,8 @@ import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.regionalexchange.gateway.statistics.Dimension;
@@ -15,6 +13,7 @@ import org.regionalexchange.gateway.statistics.Population;
 import org.regionalexchange.gateway.statistics.PopulationCounts;
 import org.regionalexchange.gateway.statistics.StatisticalTable;
 import org.regionalexchange.gateway.statistics.StatisticsSource;
+import org.regionalexchange.policy.model.CountryCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -94,8 +93,7 @@ class RecordStatistics implements StatisticsSource {
     }
 
     private static List<String> nationalities() {
-        List<String> codes = new ArrayList<>(Arrays.asList(Locale.getISOCountries()));
-        codes.sort(null);
+        List<String> codes = new ArrayList<>(CountryCode.all());
         codes.add("NONE");
         codes.add("UNKNOWN");
         return codes;

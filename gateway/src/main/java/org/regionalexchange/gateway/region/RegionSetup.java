@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,8 +35,11 @@ public final class RegionSetup {
     private final Path runDir;
     private final Path definitionDir;
     private final JsonNode region;
+    private final Clock clock;
 
-    public RegionSetup(Path definition, Path runDir) throws IOException {
+    /** {@code clock} dates the keys it makes ({@code <node>-<year>-1}). */
+    public RegionSetup(Path definition, Path runDir, Clock clock) throws IOException {
+        this.clock = clock;
         this.runDir = runDir.toAbsolutePath();
         this.definitionDir = definition.toAbsolutePath().getParent();
         this.region = YAML.readTree(Files.readString(definition));
@@ -72,7 +76,7 @@ public final class RegionSetup {
         for (JsonNode node : nodes()) {
             String id = node.get("id").asString();
             ids.add(id);
-            String kid = id + "-" + Year.now() + "-1";
+            String kid = id + "-" + Year.now(clock) + "-1";
             Path existing = findKey(id);
             if (existing != null) {
                 kid = existing.getFileName().toString().replace(".key.pem", "");

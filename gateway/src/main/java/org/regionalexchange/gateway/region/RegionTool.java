@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.regionalexchange.gateway.security.Role;
@@ -25,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class RegionTool {
 
+    /** A command-line tool runs outside a node, so it has no clock bean: this is its one clock. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     private RegionTool() {
     }
 
@@ -35,7 +38,7 @@ public final class RegionTool {
     static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length >= 3 && "prepare".equals(args[0])) {
-                RegionSetup setup = new RegionSetup(Path.of(args[1]), Path.of(args[2]));
+                RegionSetup setup = new RegionSetup(Path.of(args[1]), Path.of(args[2]), CLOCK);
                 setup.prepare();
                 for (JsonNode node : setup.nodes()) {
                     out.println(node.get("id").asString() + " " + node.get("port").asInt());
@@ -54,7 +57,7 @@ public final class RegionTool {
     }
 
     private static int token(String[] args, PrintStream out, PrintStream err) throws IOException {
-        RegionSetup setup = new RegionSetup(Path.of(args[1]), Path.of(args[2]));
+        RegionSetup setup = new RegionSetup(Path.of(args[1]), Path.of(args[2]), CLOCK);
         String agency = args[3];
         String role = args[4];
         String subject = args.length > 5 ? args[5] : "dev." + role + "@" + agency.toLowerCase();
@@ -84,7 +87,7 @@ public final class RegionTool {
             return 2;
         }
         DevTokens tokens = new DevTokens(setup.issuer(), setup.audience(), PemKeys.readPrivateKey(issuerKey));
-        out.println(tokens.mint(agency, List.of(role), subject, Instant.now(), Duration.ofMinutes(minutes)));
+        out.println(tokens.mint(agency, List.of(role), subject, CLOCK.instant(), Duration.ofMinutes(minutes)));
         return 0;
     }
 }

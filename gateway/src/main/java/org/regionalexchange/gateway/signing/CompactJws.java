@@ -1,8 +1,6 @@
 package org.regionalexchange.gateway.signing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,6 +10,8 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import org.regionalexchange.policy.model.Sha256;
 
 /**
  * A JWS in compact serialization (RFC 7515 §7.1), parsed strictly: three base64url parts without
@@ -88,11 +88,7 @@ public record CompactJws(String compact, ObjectNode header, ObjectNode payload, 
     }
 
     public static String digest(String compact) {
-        try {
-            return encode(MessageDigest.getInstance("SHA-256").digest(compact.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing", e);
-        }
+        return encode(Sha256.digest(compact.getBytes(StandardCharsets.US_ASCII)));
     }
 
     static String encode(byte[] bytes) {

@@ -21,6 +21,8 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.util.BigIntegers;
 
+import org.regionalexchange.policy.model.Sha256;
+
 /**
  * The JWS algorithms of node-to-node messages (docs/design.md §7), implemented with Bouncy
  * Castle's lightweight API (several times faster than the JDK's providers on JDK 17). The key
@@ -127,10 +129,6 @@ public enum JwsAlgorithm {
     }
 
     private static byte[] sha256(byte[] input) {
-        SHA256Digest digest = new SHA256Digest();
-        digest.update(input, 0, input.length);
-        byte[] out = new byte[32];
-        digest.doFinal(out, 0);
-        return out;
+        return Sha256.digest(input);
     }
 }

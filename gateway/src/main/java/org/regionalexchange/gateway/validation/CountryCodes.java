@@ -2,26 +2,23 @@ package org.regionalexchange.gateway.validation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import org.regionalexchange.gateway.error.FieldError;
+import org.regionalexchange.policy.model.CountryCode;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * ISO 3166-1 alpha-2 membership, which a schema pattern cannot check. Messages name the bad value
+ * ISO 3166-1 alpha-2 membership ({@link CountryCode}, the one list), which a schema pattern cannot check. Messages name the bad value
  * and what is expected: {@code Unknown country code 'XX'; expected ISO 3166-1 alpha-2}.
  */
 public final class CountryCodes {
-
-    private static final Set<String> ISO = Set.of(Locale.getISOCountries());
 
     private CountryCodes() {
     }
 
     public static boolean isKnown(String code) {
-        return code != null && ISO.contains(code);
+        return CountryCode.isKnown(code);
     }
 
     /**

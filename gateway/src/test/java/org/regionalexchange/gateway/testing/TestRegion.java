@@ -58,7 +58,7 @@ public final class TestRegion implements AutoCloseable {
         }
         Path definitionFile = runDir.resolve("region.yaml");
         Files.writeString(definitionFile, yaml.writeValueAsString(definition));
-        RegionSetup setup = new RegionSetup(definitionFile, runDir);
+        RegionSetup setup = new RegionSetup(definitionFile, runDir, java.time.Clock.systemUTC());
         setup.prepare();
         this.issuer = setup.issuer();
         this.audience = setup.audience();

@@ -1,10 +1,6 @@
 package org.regionalexchange.policy.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,7 +16,6 @@ import java.util.regex.Pattern;
 public record JustificationFingerprint(String sha256Hex) {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
-    private static final MessageDigest SHA_256 = newDigest();
 
     public JustificationFingerprint {
         Require.present(sha256Hex, "justification fingerprint");
@@ -37,21 +32,7 @@ public record JustificationFingerprint(String sha256Hex) {
 
     /** The fingerprint of a text that is already the result of {@link #normalize}. */
     public static JustificationFingerprint ofNormalized(String normalized) {
-        MessageDigest digest;
-        try {
-            digest = (MessageDigest) SHA_256.clone();
-        } catch (CloneNotSupportedException e) {
-            digest = newDigest();
-        }
-        return new JustificationFingerprint(HexFormat.of().formatHex(digest.digest(normalized.getBytes(StandardCharsets.UTF_8))));
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return new JustificationFingerprint(Sha256.hex(normalized));
     }
 
     /** NFKC, lower case, runs of non-letters/digits to one space, trimmed. */

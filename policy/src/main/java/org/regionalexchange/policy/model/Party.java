@@ -14,6 +14,14 @@ public sealed interface Party permits Party.Country, Party.Organization {
         return new Organization(OrganizationCode.of(code));
     }
 
+    /**
+     * The party of a node or agency that names either a country or an organization (a registry
+     * entry, a node's own configuration): the country when there is one, else the organization.
+     */
+    static Party of(String country, String organization) {
+        return country != null ? country(country) : organization(organization);
+    }
+
     /** A state party. */
     record Country(CountryCode code) implements Party {
         public Country {

@@ -3,6 +3,8 @@ package org.regionalexchange.policy.referral;
 import java.util.Comparator;
 import java.util.regex.Pattern;
 
+import org.regionalexchange.policy.model.Require;
+
 /**
  * One answer option as chosen in an interview: the question's id and the option's code, written
  * {@code reasonsForLeaving.PERSECUTION} or {@code forcedToLeave.YES}.
@@ -14,8 +16,8 @@ public record AnswerCode(String question, String option) implements Comparable<A
             .thenComparing(AnswerCode::option);
 
     public AnswerCode {
-        Values.present(question, "question id");
-        Values.present(option, "option code");
+        Require.present(question, "question id");
+        Require.present(option, "option code");
         if (!QUESTION.matcher(question).matches()) {
             throw new IllegalArgumentException("Invalid question id '" + question
                     + "'; expected lowerCamelCase letters and digits, at most 40, e.g. reasonsForLeaving");

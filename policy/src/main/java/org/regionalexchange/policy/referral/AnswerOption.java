@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.regionalexchange.policy.model.Require;
+
 /**
  * One answer option of a coded question, as Annex 1 prints it.
  *
@@ -15,14 +17,14 @@ import java.util.Set;
  */
 public record AnswerOption(String code, Labels label, Set<Mark> marks, boolean specify, Set<Indicator> indicates) {
     public AnswerOption {
-        Values.present(code, "option code");
+        Require.present(code, "option code");
         if (!AnswerCode.OPTION.matcher(code).matches()) {
             throw new IllegalArgumentException("Invalid option code '" + code
                     + "'; expected UPPER_SNAKE_CASE, at most 50 characters, e.g. PERSECUTION");
         }
-        Values.present(label, "label of option " + code);
-        marks = Values.enumSet(marks, Mark.class, "marks of option " + code);
-        indicates = Values.enumSet(indicates, Indicator.class, "indicators of option " + code);
+        Require.present(label, "label of option " + code);
+        marks = Require.enumSet(marks, Mark.class, "marks of option " + code);
+        indicates = Require.enumSet(indicates, Indicator.class, "indicators of option " + code);
         for (Indicator indicator : indicates) {
             if (!indicator.isRaisableByAnswer()) {
                 throw new IllegalArgumentException("Option " + code + " indicates " + indicator

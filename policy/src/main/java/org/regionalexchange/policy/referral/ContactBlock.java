@@ -2,6 +2,8 @@ package org.regionalexchange.policy.referral;
 
 import java.util.Optional;
 
+import org.regionalexchange.policy.model.Require;
+
 /**
  * How to reach an agency, as the National Reference Guide gives it (seed 000 §6.2 and Annex 2: "general
  * description of the services provided, name of the department/ unit, contact telephone number, address, and
@@ -12,13 +14,13 @@ public record ContactBlock(Optional<String> servicesDescription, String departme
                            String phone, Optional<String> email, String address, String workingHours,
                            Optional<String> hotline) {
     public ContactBlock {
-        Values.optionalText(servicesDescription, "services description", 4000);
-        Values.text(department, "department", 200);
-        Values.optionalText(contactPerson, "contact person", 200);
-        Values.text(phone, "phone", 200);
-        Values.optionalText(email, "email", 200);
-        Values.text(address, "address", 200);
-        Values.text(workingHours, "working hours", 200);
-        Values.optionalText(hotline, "hotline", 200);
+        Require.optionalNonBlank(servicesDescription, "services description", 4000);
+        Require.nonBlank(department, "department", 200);
+        Require.optionalNonBlank(contactPerson, "contact person", 200);
+        Require.nonBlank(phone, "phone", 200);
+        Require.optionalNonBlank(email, "email", 200);
+        Require.nonBlank(address, "address", 200);
+        Require.nonBlank(workingHours, "working hours", 200);
+        Require.optionalNonBlank(hotline, "hotline", 200);
     }
 }

@@ -6,6 +6,7 @@ import org.regionalexchange.policy.model.AgencyId;
 import org.regionalexchange.policy.model.CountryCode;
 import org.regionalexchange.policy.model.OrganizationCode;
 import org.regionalexchange.policy.model.Party;
+import org.regionalexchange.policy.model.Require;
 
 /**
  * An agency as the referral rules see it: one entry of the participant registry with its functions and the
@@ -19,14 +20,14 @@ public record DirectoryAgency(AgencyId id, String name, Party party, Set<AgencyF
     static final OrganizationCode UNHCR = OrganizationCode.of("UNHCR");
 
     public DirectoryAgency {
-        Values.present(id, "agency id");
-        Values.text(name, "name of agency " + id, 200);
-        Values.present(party, "party of agency " + id);
-        functions = Values.enumSet(functions, AgencyFunction.class, "functions of agency " + id);
+        Require.present(id, "agency id");
+        Require.nonBlank(name, "name of agency " + id, 200);
+        Require.present(party, "party of agency " + id);
+        functions = Require.enumSet(functions, AgencyFunction.class, "functions of agency " + id);
         if (functions.isEmpty()) {
             throw new IllegalArgumentException("Agency " + id + " has no function; expected at least one");
         }
-        Values.present(contact, "contact block of agency " + id);
+        Require.present(contact, "contact block of agency " + id);
     }
 
     /** The state whose authority this agency is; empty for an organization's office. */

@@ -2,6 +2,7 @@ package org.regionalexchange.policy.referral;
 
 import java.util.Optional;
 import org.regionalexchange.policy.model.BirthDate;
+import org.regionalexchange.policy.model.Require;
 import org.regionalexchange.policy.model.SpecificNeed;
 
 /**
@@ -19,8 +20,8 @@ public record Ground(String source, String value) {
     public static final String SPECIFIC_NEEDS = "specificNeeds";
 
     public Ground {
-        Values.text(source, "ground source", 40);
-        Values.text(value, "ground value", 50);
+        Require.nonBlank(source, "ground source", 40);
+        Require.nonBlank(value, "ground value", 50);
     }
 
     public static Ground answer(AnswerCode code) {

@@ -3,6 +3,8 @@ package org.regionalexchange.policy.referral;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.regionalexchange.policy.model.Require;
+
 /**
  * One indicator raised for a person, with everything that raised it, in the order the interview met it.
  *
@@ -10,8 +12,8 @@ import java.util.List;
  */
 public record IndicatorFinding(Indicator indicator, List<Ground> grounds) {
     public IndicatorFinding {
-        Values.present(indicator, "indicator");
-        grounds = List.copyOf(new LinkedHashSet<>(Values.list(grounds, "grounds of " + indicator)));
+        Require.present(indicator, "indicator");
+        grounds = List.copyOf(new LinkedHashSet<>(Require.list(grounds, "grounds of " + indicator)));
         if (grounds.isEmpty()) {
             throw new IllegalArgumentException("Indicator " + indicator + " without a ground; expected what raised it");
         }

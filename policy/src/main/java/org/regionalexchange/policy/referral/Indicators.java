@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.regionalexchange.policy.model.Require;
+
 /** The indicators raised for one person, one finding per indicator, in the order of {@link Indicator}. */
 public final class Indicators {
     private static final Indicators NONE = new Indicators(new EnumMap<>(Indicator.class));
@@ -25,7 +27,7 @@ public final class Indicators {
     /** From findings in any order; two findings of one indicator are merged, grounds kept in order. */
     public static Indicators of(List<IndicatorFinding> findings) {
         EnumMap<Indicator, LinkedHashSet<Ground>> grounds = new EnumMap<>(Indicator.class);
-        for (IndicatorFinding finding : Values.list(findings, "indicator findings")) {
+        for (IndicatorFinding finding : Require.list(findings, "indicator findings")) {
             grounds.computeIfAbsent(finding.indicator(), i -> new LinkedHashSet<>()).addAll(finding.grounds());
         }
         EnumMap<Indicator, IndicatorFinding> merged = new EnumMap<>(Indicator.class);

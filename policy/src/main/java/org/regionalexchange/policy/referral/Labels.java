@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import org.regionalexchange.policy.model.Require;
+
 /**
  * One text of the questionnaire in each of its languages, e.g. {@code {en: "Persecution", ru: "Преследование"}}.
  *
@@ -16,18 +18,18 @@ public record Labels(Map<String, String> byLanguage) {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     public Labels {
-        Values.present(byLanguage, "labels");
+        Require.present(byLanguage, "labels");
         if (byLanguage.isEmpty()) {
             throw new IllegalArgumentException("Empty labels; expected a text in at least one language");
         }
         TreeMap<String, String> copy = new TreeMap<>();
         byLanguage.forEach((language, text) -> {
-            Values.present(language, "label language");
+            Require.present(language, "label language");
             if (!LANGUAGE.matcher(language).matches()) {
                 throw new IllegalArgumentException("Invalid label language '" + language
                         + "'; expected an ISO 639-1 code in lower case, e.g. en, ru");
             }
-            copy.put(language, Values.text(text, "label in '" + language + "'", 500));
+            copy.put(language, Require.nonBlank(text, "label in '" + language + "'", 500));
         });
         byLanguage = Collections.unmodifiableMap(copy);
     }

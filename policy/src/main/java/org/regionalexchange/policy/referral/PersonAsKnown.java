@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.regionalexchange.policy.model.BirthDate;
 import org.regionalexchange.policy.model.CountryCode;
+import org.regionalexchange.policy.model.Require;
 
 /**
  * The person's identity as far as the screening officer knows it, which may be incomplete (docs/design.md
@@ -15,9 +16,9 @@ import org.regionalexchange.policy.model.CountryCode;
 public record PersonAsKnown(Optional<BirthDate> dateOfBirth, Set<CountryCode> nationalities,
                             Set<CountryCode> formerHabitualResidences, Accompaniment accompaniment) {
     public PersonAsKnown {
-        Values.present(dateOfBirth, "date of birth (use Optional.empty() when unknown)");
-        nationalities = Values.sortedSet(nationalities, "nationalities");
-        formerHabitualResidences = Values.sortedSet(formerHabitualResidences, "former habitual residences");
-        Values.present(accompaniment, "accompaniment (UNKNOWN when not established)");
+        Require.present(dateOfBirth, "date of birth (use Optional.empty() when unknown)");
+        nationalities = Require.sortedSet(nationalities, "nationalities");
+        formerHabitualResidences = Require.sortedSet(formerHabitualResidences, "former habitual residences");
+        Require.present(accompaniment, "accompaniment (UNKNOWN when not established)");
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.regionalexchange.policy.model.Require;
+
 /**
  * One question of the questionnaire, in the order the person is asked.
  *
@@ -18,7 +20,7 @@ import java.util.Set;
 public record Question(String id, int number, AnswerKind kind, Labels text, Optional<Labels> details,
                        List<Labels> columns, List<AnswerOption> options) {
     public Question {
-        Values.present(id, "question id");
+        Require.present(id, "question id");
         if (!AnswerCode.QUESTION.matcher(id).matches()) {
             throw new IllegalArgumentException("Invalid question id '" + id
                     + "'; expected lowerCamelCase letters and digits, at most 40, e.g. reasonsForLeaving");
@@ -26,11 +28,11 @@ public record Question(String id, int number, AnswerKind kind, Labels text, Opti
         if (number < 1) {
             throw new IllegalArgumentException("Question " + id + " has number " + number + "; expected 1 or more");
         }
-        Values.present(kind, "answer kind of question " + id);
-        Values.present(text, "text of question " + id);
-        Values.present(details, "details of question " + id + " (use Optional.empty())");
-        columns = Values.list(columns, "columns of question " + id);
-        options = Values.list(options, "options of question " + id);
+        Require.present(kind, "answer kind of question " + id);
+        Require.present(text, "text of question " + id);
+        Require.present(details, "details of question " + id + " (use Optional.empty())");
+        columns = Require.list(columns, "columns of question " + id);
+        options = Require.list(options, "options of question " + id);
         if ((kind == AnswerKind.JOURNEY) == columns.isEmpty()) {
             throw new IllegalArgumentException("Question " + id + " is " + kind
                     + "; expected columns for a JOURNEY question and for no other");

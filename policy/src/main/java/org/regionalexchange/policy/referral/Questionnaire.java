@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.regionalexchange.policy.model.Require;
+
 /**
  * The screening questionnaire as data (seed 000, Annex 1 "Sample questions to identify persons in need of
  * international protection"): its questions in the order the person is asked, their answer options with the
@@ -23,19 +25,19 @@ import java.util.TreeSet;
  */
 public record Questionnaire(String id, int version, Labels title, Map<Mark, Labels> legend, List<Question> questions) {
     public Questionnaire {
-        Values.text(id, "questionnaire id", 40);
+        Require.nonBlank(id, "questionnaire id", 40);
         if (version < 1) {
             throw new IllegalArgumentException("Questionnaire version " + version + "; expected 1 or more");
         }
-        Values.present(title, "questionnaire title");
-        Values.present(legend, "legend");
+        Require.present(title, "questionnaire title");
+        Require.present(legend, "legend");
         EnumMap<Mark, Labels> legendCopy = new EnumMap<>(Mark.class);
         legendCopy.putAll(legend);
         if (legendCopy.size() != Mark.values().length) {
             throw new IllegalArgumentException("Legend explains " + legendCopy.keySet() + "; expected both marks * and +");
         }
         legend = Collections.unmodifiableMap(legendCopy);
-        questions = Values.list(questions, "questions");
+        questions = Require.list(questions, "questions");
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < questions.size(); i++) {
             Question question = questions.get(i);

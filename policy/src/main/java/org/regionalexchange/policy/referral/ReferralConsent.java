@@ -3,6 +3,7 @@ package org.regionalexchange.policy.referral;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.regionalexchange.policy.model.ConsentGiver;
+import org.regionalexchange.policy.model.Require;
 
 /**
  * The person's informed consent to one referral and to the transfer of the categories it carries (seed 002,
@@ -20,12 +21,12 @@ public record ReferralConsent(ConsentGiver givenBy, String informedInLanguage, b
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     public ReferralConsent {
-        Values.present(givenBy, "consent givenBy");
-        Values.present(informedInLanguage, "language the person was informed in");
+        Require.present(givenBy, "consent givenBy");
+        Require.present(informedInLanguage, "language the person was informed in");
         if (!LANGUAGE.matcher(informedInLanguage).matches()) {
             throw new IllegalArgumentException("Invalid language '" + informedInLanguage
                     + "'; expected an ISO 639-1 or 639-3 code in lower case, e.g. ru, prs");
         }
-        Values.optionalText(evidenceRef, "consent evidence reference", 200);
+        Require.optionalNonBlank(evidenceRef, "consent evidence reference", 200);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.regionalexchange.policy.model.AgencyId;
+import org.regionalexchange.policy.model.Require;
 
 /**
  * The National Reference Guide of the state where the screening takes place (seed 000 §6.2, Annex 2): the
@@ -13,7 +14,7 @@ import org.regionalexchange.policy.model.AgencyId;
  */
 public record ReferralDirectory(List<DirectoryAgency> agencies) {
     public ReferralDirectory {
-        agencies = Values.list(agencies, "directory agencies");
+        agencies = Require.list(agencies, "directory agencies");
         Set<AgencyId> ids = new HashSet<>();
         for (DirectoryAgency agency : agencies) {
             if (!ids.add(agency.id())) {

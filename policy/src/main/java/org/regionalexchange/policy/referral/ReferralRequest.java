@@ -3,6 +3,8 @@ package org.regionalexchange.policy.referral;
 import java.util.Optional;
 import java.util.Set;
 
+import org.regionalexchange.policy.model.Require;
+
 /**
  * One referral as the sending officer asks for it (docs/openapi.yaml, {@code POST /api/v1/referrals}).
  *
@@ -16,14 +18,14 @@ public record ReferralRequest(ReferredPerson person, DirectoryAgency receiver, R
                               Set<ReferralCategory> categories, Optional<ReferralConsent> consent,
                               Optional<String> bestInterestReason) {
     public ReferralRequest {
-        Values.present(person, "referred person");
-        Values.present(receiver, "receiving agency");
-        Values.present(type, "referral type");
-        categories = Values.enumSet(categories, ReferralCategory.class, "referral categories");
+        Require.present(person, "referred person");
+        Require.present(receiver, "receiving agency");
+        Require.present(type, "referral type");
+        categories = Require.enumSet(categories, ReferralCategory.class, "referral categories");
         if (categories.isEmpty()) {
             throw new IllegalArgumentException("A referral without categories; expected at least one (IDENTITY)");
         }
-        Values.present(consent, "consent (use Optional.empty())");
-        Values.optionalText(bestInterestReason, "best-interest reason", 2000);
+        Require.present(consent, "consent (use Optional.empty())");
+        Require.optionalNonBlank(bestInterestReason, "best-interest reason", 2000);
     }
 }

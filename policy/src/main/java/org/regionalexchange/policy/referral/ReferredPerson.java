@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.regionalexchange.policy.model.BirthDate;
 import org.regionalexchange.policy.model.CountryCode;
+import org.regionalexchange.policy.model.Require;
 import org.regionalexchange.policy.model.SubjectRecord;
 
 /**
@@ -21,13 +22,13 @@ public record ReferredPerson(PersonSource source, Optional<BirthDate> dateOfBirt
                              Set<CountryCode> formerHabitualResidences, Set<CountryCode> countriesFled,
                              Set<CountryCode> countriesFeared, Indicators indicators) {
     public ReferredPerson {
-        Values.present(source, "person source");
-        Values.present(dateOfBirth, "date of birth (use Optional.empty() when unknown)");
-        nationalities = Values.sortedSet(nationalities, "nationalities");
-        formerHabitualResidences = Values.sortedSet(formerHabitualResidences, "former habitual residences");
-        countriesFled = Values.sortedSet(countriesFled, "countries fled");
-        countriesFeared = Values.sortedSet(countriesFeared, "countries feared");
-        Values.present(indicators, "indicators");
+        Require.present(source, "person source");
+        Require.present(dateOfBirth, "date of birth (use Optional.empty() when unknown)");
+        nationalities = Require.sortedSet(nationalities, "nationalities");
+        formerHabitualResidences = Require.sortedSet(formerHabitualResidences, "former habitual residences");
+        countriesFled = Require.sortedSet(countriesFled, "countries fled");
+        countriesFeared = Require.sortedSet(countriesFeared, "countries feared");
+        Require.present(indicators, "indicators");
     }
 
     static ReferredPerson screened(ScreeningAnswers answers, Indicators indicators) {

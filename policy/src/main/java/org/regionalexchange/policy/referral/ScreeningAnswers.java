@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.regionalexchange.policy.model.CountryCode;
+import org.regionalexchange.policy.model.Require;
 
 /**
  * What one screening interview established (seed 000 §5.1-5.5, Annex 1), as far as the identification and
@@ -23,17 +24,17 @@ public record ScreeningAnswers(PersonAsKnown person, Set<AnswerCode> chosen, Map
                                Optional<CountryCode> journeyStart, Set<CountryCode> countriesFled,
                                Set<CountryCode> countriesFeared, Set<ObservedNeed> observedNeeds) {
     public ScreeningAnswers {
-        Values.present(person, "person");
-        chosen = Values.sortedSet(chosen, "chosen answers");
-        Values.present(specified, "specified texts");
+        Require.present(person, "person");
+        chosen = Require.sortedSet(chosen, "chosen answers");
+        Require.present(specified, "specified texts");
         TreeMap<AnswerCode, String> texts = new TreeMap<>();
-        specified.forEach((code, text) -> texts.put(Values.present(code, "answer code of a text"),
-                Values.text(text, "text for " + code, 500)));
+        specified.forEach((code, text) -> texts.put(Require.present(code, "answer code of a text"),
+                Require.nonBlank(text, "text for " + code, 500)));
         specified = Collections.unmodifiableMap(texts);
-        Values.present(journeyStart, "journey start (use Optional.empty())");
-        countriesFled = Values.sortedSet(countriesFled, "countries fled");
-        countriesFeared = Values.sortedSet(countriesFeared, "countries feared");
-        observedNeeds = Values.enumSet(observedNeeds, ObservedNeed.class, "observed specific needs");
+        Require.present(journeyStart, "journey start (use Optional.empty())");
+        countriesFled = Require.sortedSet(countriesFled, "countries fled");
+        countriesFeared = Require.sortedSet(countriesFeared, "countries feared");
+        observedNeeds = Require.enumSet(observedNeeds, ObservedNeed.class, "observed specific needs");
     }
 
     /**
