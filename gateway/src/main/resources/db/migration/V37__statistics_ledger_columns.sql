@@ -45,7 +45,8 @@ DROP INDEX access_log_decided_purpose;
 --    from the interview, never stored: V31), found by the time they were recorded.
 CREATE INDEX screening_statistics ON screening (created_at);
 
--- 3. Referrals sent, by month sent: type, priority, status and the person (record or screening), for
---    an index-only scan; the COMPLETED step's `successful` is read through referral_step_referral.
+-- 3. Referrals sent, by month sent: sending agency, type, priority, status and the person (record or
+--    screening), for an index-only scan; a completed referral's `successful` is read from its
+--    COMPLETED step through referral_step_referral (by the referral's id).
 CREATE INDEX referral_statistics ON referral (created_at)
-    INCLUDE (sender_agency, type, priority, status, record_id, screening_id);
+    INCLUDE (id, sender_agency, type, priority, status, record_id, screening_id);

@@ -1,0 +1,147 @@
+package org.regionalexchange.gateway.screening;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.regionalexchange.gateway.statistics.Dimension;
+import org.regionalexchange.gateway.statistics.Population;
+import org.regionalexchange.gateway.statistics.PopulationCounts;
+import org.regionalexchange.gateway.statistics.StatisticalTable;
+import org.regionalexchange.gateway.statistics.StatisticsSource;
+import org.regionalexchange.gateway.validation.JsonText;
+import org.regionalexchange.policy.referral.Indicator;
+import org.regionalexchange.policy.referral.Indicators;
+import org.regionalexchange.policy.referral.ReferralEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The screening interviews recorded at this node, by month recorded (docs/statistics.md): by
+ * priority, and for each indicator whether the interview raised it. Indicators are never stored
+ * (V31): they are computed here from each interview by the policy module, as on every read of it,
+ * judged on the interview's date. An indicator is a table of its own ({@code YES}/{@code NO}),
+ * never one table of every indicator: one interview raises several, and a table must be a partition
+ * of the interviews. An interview that can no longer be read (a questionnaire that changed since)
+ * is counted in every table's {@code UNKNOWN}. Each interview is one person: two interviews of one
+ * person count twice (nothing links them).
+ */
+@Component
+class ScreeningStatistics implements StatisticsSource {
+
+    private static final Logger log = LoggerFactory.getLogger(ScreeningStatistics.class);
+
+    static final Dimension PRIORITY = new Dimension("priority", List.of("NORMAL", "HIGH", "URGENT", "UNKNOWN"));
+    static final Dimension RAISED = new Dimension("raised", List.of("YES", "NO", "UNKNOWN"));
+    static final String BY_PRIORITY = "by-priority";
+    static final Population RECORDED = new Population("screenings-recorded", "screenings", Population.Scope.REGION,
+            "Screening interviews recorded at this node in the month, by the priority and the indicators computed from"
+                    + " each (one table per indicator: raised or not)",
+            tables());
+
+    private final JdbcClient jdbc;
+    private final ReferralEngine engine;
+
+    ScreeningStatistics(JdbcClient jdbc, ReferralEngine engine) {
+        this.jdbc = jdbc;
+        this.engine = engine;
+    }
+
+    /** The table of an indicator: its name in lower case, e.g. {@code potential-trafficking-victim}. */
+    static String tableOf(Indicator indicator) {
+        return indicator.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static List<StatisticalTable> tables() {
+        List<StatisticalTable> tables = new ArrayList<>();
+        tables.add(new StatisticalTable(BY_PRIORITY, List.of(PRIORITY)));
+        for (Indicator indicator : Indicator.values()) {
+            tables.add(new StatisticalTable(tableOf(indicator), List.of(RAISED)));
+        }
+        return tables;
+    }
+
+    @Override
+    public List<Population> populations() {
+        return List.of(RECORDED);
+    }
+
+    @Override
+    public Map<YearMonth, PopulationCounts> count(Population population, YearMonth from, YearMonth to) {
+        Map<YearMonth, Tallies> months = new TreeMap<>();
+        int[] unreadable = {0};
+        jdbc.sql("""
+                select created_at, interviewed_at, interview::text as interview from screening
+                where created_at >= :from and created_at < :to""")
+                .param("from", Timestamp.from(from.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .param("to", Timestamp.from(to.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)))
+                .query(rs -> {
+                    YearMonth month = YearMonth.from(rs.getTimestamp("created_at").toInstant().atZone(ZoneOffset.UTC));
+                    Classified classified = classify(rs.getString("interview"),
+                            rs.getTimestamp("interviewed_at").toInstant());
+                    if (classified == null) {
+                        unreadable[0]++;
+                    }
+                    months.computeIfAbsent(month, m -> new Tallies()).add(classified);
+                });
+        if (unreadable[0] > 0) {
+            log.warn("statistics screenings not readable count={} from={} to={}", unreadable[0], from, to);
+        }
+        Map<YearMonth, PopulationCounts> counts = new HashMap<>();
+        months.forEach((month, tallies) -> counts.put(month, tallies.counts()));
+        return counts;
+    }
+
+    /** An interview's priority and indicators; null when it cannot be read. */
+    private Classified classify(String interview, Instant interviewedAt) {
+        try {
+            Indicators indicators = engine.indicators(InterviewReader.read(JsonText.parse(interview),
+                    engine.questionnaire()), interviewedAt);
+            return new Classified(engine.priority(indicators).name(), indicators);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private record Classified(String priority, Indicators indicators) {
+    }
+
+    /**
+     * One month's interviews, counted per cell before they are handed over: a cell's units are its
+     * persons (one interview, one person), and {@link PopulationCounts} keeps the larger count of
+     * persons of two rows of one cell rather than adding them.
+     */
+    private static final class Tallies {
+
+        private final Map<String, Map<String, Long>> cells = new HashMap<>();
+        private long total;
+
+        void add(Classified classified) {
+            total++;
+            tally(BY_PRIORITY, classified == null ? "UNKNOWN" : classified.priority());
+            for (Indicator indicator : Indicator.values()) {
+                String raised = classified == null ? "UNKNOWN" : classified.indicators().contains(indicator) ? "YES" : "NO";
+                tally(tableOf(indicator), raised);
+            }
+        }
+
+        private void tally(String table, String value) {
+            cells.computeIfAbsent(table, t -> new HashMap<>()).merge(value, 1L, Long::sum);
+        }
+
+        PopulationCounts counts() {
+            PopulationCounts counts = new PopulationCounts(RECORDED).total(total, total);
+            cells.forEach((table, values) -> values.forEach((value, n) -> counts.add(table, List.of(value), n, n)));
+            return counts;
+        }
+    }
+}
