@@ -41,25 +41,22 @@ class ReferralStatistics implements StatisticsSource {
 
     /**
      * One index-only scan of {@code referral_statistics} (V37) and, for a completed referral, its
-     * COMPLETED step. {@code grouping()} names the table of each row: 3 type, 5 priority, 6 outcome,
-     * 7 the total.
+     * COMPLETED step. {@code grouping()} names the table of each row: 7 type, 11 priority, 12 outcome
+     * (status and success), 15 the total.
      */
     private static final String SQL = """
             with units as (
-                select to_char(r.created_at at time zone 'UTC', 'YYYY-MM') as month, r.type, r.priority,
-                       case when r.status <> 'COMPLETED' then r.status
-                            when c.successful then 'COMPLETED_SUCCESSFUL'
-                            when not c.successful then 'COMPLETED_NOT_SUCCESSFUL' end as outcome,
-                       coalesce(r.record_id, r.screening_id) as person
+                select to_char(r.created_at at time zone 'UTC', 'YYYY-MM') as month, r.type, r.priority, r.status,
+                       c.successful, coalesce(r.record_id, r.screening_id) as person
                 from referral r
                 left join lateral (select s.successful from referral_step s
                                    where s.referral_id = r.id and s.status = 'COMPLETED' and r.status = 'COMPLETED'
                                    order by s.id desc limit 1) c on true
                 where r.created_at >= :from and r.created_at < :to and r.sender_agency in (:agencies))
-            select month, type, priority, outcome, grouping(type, priority, outcome) as table_of,
+            select month, type, priority, status, successful, grouping(type, priority, status, successful) as table_of,
                    count(*) as referrals, count(distinct person) as persons
             from units
-            group by grouping sets ((month, type), (month, priority), (month, outcome), (month))""";
+            group by grouping sets ((month, type), (month, priority), (month, status, successful), (month))""";
 
     private final JdbcClient jdbc;
     private final ReferralGuide guide;
@@ -91,15 +88,26 @@ class ReferralStatistics implements StatisticsSource {
                     long referrals = rs.getLong("referrals");
                     long persons = rs.getLong("persons");
                     switch (rs.getInt("table_of")) {
-                        case 3 -> counts.add("by-type", List.of(orUnknown(rs.getString("type"))), referrals, persons);
-                        case 5 -> counts.add("by-priority", List.of(orUnknown(rs.getString("priority"))), referrals,
+                        case 7 -> counts.add("by-type", List.of(orUnknown(rs.getString("type"))), referrals, persons);
+                        case 11 -> counts.add("by-priority", List.of(orUnknown(rs.getString("priority"))), referrals,
                                 persons);
-                        case 6 -> counts.add("by-outcome", List.of(orUnknown(rs.getString("outcome"))), referrals,
-                                persons);
+                        case 12 -> counts.add("by-outcome", List.of(outcome(rs.getString("status"),
+                                rs.getObject("successful", Boolean.class))), referrals, persons);
                         default -> counts.total(referrals, persons);
                     }
                 });
         return months;
+    }
+
+    /**
+     * The outcome a referral has reached: its status, a completed one split by whether the receiver
+     * recorded it successful; anything else (a status this version does not know) is {@code UNKNOWN}.
+     */
+    static String outcome(String status, Boolean successful) {
+        if (!"COMPLETED".equals(status)) {
+            return OUTCOME.classify(status);
+        }
+        return successful == null ? "UNKNOWN" : successful ? "COMPLETED_SUCCESSFUL" : "COMPLETED_NOT_SUCCESSFUL";
     }
 
     private static String orUnknown(String value) {

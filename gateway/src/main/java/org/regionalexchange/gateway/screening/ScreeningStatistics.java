@@ -26,26 +26,30 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The screening interviews recorded at this node, by month recorded (docs/statistics.md): by
- * priority, and for each indicator whether the interview raised it. Indicators are never stored
+ * The screening interviews recorded at this node, by month recorded (docs/statistics.md): for each
+ * indicator, whether the interview raised it. Indicators are never stored
  * (V31): they are computed here from each interview by the policy module, as on every read of it,
  * judged on the interview's date. An indicator is a table of its own ({@code YES}/{@code NO}),
  * never one table of every indicator: one interview raises several, and a table must be a partition
  * of the interviews. An interview that can no longer be read (a questionnaire that changed since)
  * is counted in every table's {@code UNKNOWN}. Each interview is one person: two interviews of one
  * person count twice (nothing links them).
+ *
+ * <p>The priority is not a table: it is a function of the indicators ({@code URGENT} exactly when an
+ * unaccompanied child, trafficking or a serious medical condition is raised), and published beside
+ * them it would bound a suppressed indicator from below (URGENT 10 and trafficking 7 published: at
+ * least 3 serious medical conditions, or unaccompanied children). The only relation between the
+ * indicator tables, an unaccompanied child being a child, bounds no small cell (SuppressionAttackTest).
  */
 @Component
 class ScreeningStatistics implements StatisticsSource {
 
     private static final Logger log = LoggerFactory.getLogger(ScreeningStatistics.class);
 
-    static final Dimension PRIORITY = new Dimension("priority", List.of("NORMAL", "HIGH", "URGENT", "UNKNOWN"));
     static final Dimension RAISED = new Dimension("raised", List.of("YES", "NO", "UNKNOWN"));
-    static final String BY_PRIORITY = "by-priority";
     static final Population RECORDED = new Population("screenings-recorded", "screenings", Population.Scope.REGION,
-            "Screening interviews recorded at this node in the month, by the priority and the indicators computed from"
-                    + " each (one table per indicator: raised or not)",
+            "Screening interviews recorded at this node in the month, by the indicators computed from each (one table"
+                    + " per indicator: raised or not)",
             tables());
 
     private final JdbcClient jdbc;
@@ -63,7 +67,6 @@ class ScreeningStatistics implements StatisticsSource {
 
     private static List<StatisticalTable> tables() {
         List<StatisticalTable> tables = new ArrayList<>();
-        tables.add(new StatisticalTable(BY_PRIORITY, List.of(PRIORITY)));
         for (Indicator indicator : Indicator.values()) {
             tables.add(new StatisticalTable(tableOf(indicator), List.of(RAISED)));
         }
@@ -101,18 +104,17 @@ class ScreeningStatistics implements StatisticsSource {
         return counts;
     }
 
-    /** An interview's priority and indicators; null when it cannot be read. */
-    private Classified classify(String interview, Instant interviewedAt) {
+    /** An interview's indicators; null when it cannot be read. */
+    Classified classify(String interview, Instant interviewedAt) {
         try {
-            Indicators indicators = engine.indicators(InterviewReader.read(JsonText.parse(interview),
-                    engine.questionnaire()), interviewedAt);
-            return new Classified(engine.priority(indicators).name(), indicators);
+            return new Classified(engine.indicators(InterviewReader.read(JsonText.parse(interview),
+                    engine.questionnaire()), interviewedAt));
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private record Classified(String priority, Indicators indicators) {
+    record Classified(Indicators indicators) {
     }
 
     /**
@@ -120,14 +122,13 @@ class ScreeningStatistics implements StatisticsSource {
      * persons (one interview, one person), and {@link PopulationCounts} keeps the larger count of
      * persons of two rows of one cell rather than adding them.
      */
-    private static final class Tallies {
+    static final class Tallies {
 
         private final Map<String, Map<String, Long>> cells = new HashMap<>();
         private long total;
 
         void add(Classified classified) {
             total++;
-            tally(BY_PRIORITY, classified == null ? "UNKNOWN" : classified.priority());
             for (Indicator indicator : Indicator.values()) {
                 String raised = classified == null ? "UNKNOWN" : classified.indicators().contains(indicator) ? "YES" : "NO";
                 tally(tableOf(indicator), raised);
