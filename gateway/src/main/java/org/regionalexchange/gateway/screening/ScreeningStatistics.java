@@ -31,9 +31,13 @@ import org.springframework.stereotype.Component;
  * (V31): they are computed here from each interview by the policy module, as on every read of it,
  * judged on the interview's date. An indicator is a table of its own ({@code YES}/{@code NO}),
  * never one table of every indicator: one interview raises several, and a table must be a partition
- * of the interviews. An interview that can no longer be read (a questionnaire that changed since)
- * is counted in every table's {@code UNKNOWN}. Each interview is one person: two interviews of one
- * person count twice (nothing links them).
+ * of the interviews. Each interview is one person: two interviews of one person count twice
+ * (nothing links them).
+ *
+ * <p>An interview that can no longer be read (a country code withdrawn since, a questionnaire that
+ * changed) is not counted, and the application log says how many were left out. Counted as an
+ * {@code UNKNOWN} of every table, it would be one cell published in each: where a table holds that
+ * cell back with a small cell, the others would give it, and the small cell, back.
  *
  * <p>The priority is not a table: it is a function of the indicators ({@code URGENT} exactly when an
  * unaccompanied child, trafficking or a serious medical condition is raised), and published beside
@@ -46,7 +50,7 @@ class ScreeningStatistics implements StatisticsSource {
 
     private static final Logger log = LoggerFactory.getLogger(ScreeningStatistics.class);
 
-    static final Dimension RAISED = new Dimension("raised", List.of("YES", "NO", "UNKNOWN"));
+    static final Dimension RAISED = new Dimension("raised", List.of("YES", "NO"));
     static final Population RECORDED = new Population("screenings-recorded", "screenings", Population.Scope.REGION,
             "Screening interviews recorded at this node in the month, by the indicators computed from each (one table"
                     + " per indicator: raised or not)",
@@ -93,8 +97,9 @@ class ScreeningStatistics implements StatisticsSource {
                             rs.getTimestamp("interviewed_at").toInstant());
                     if (classified == null) {
                         unreadable[0]++;
+                    } else {
+                        months.computeIfAbsent(month, m -> new Tallies()).add(classified);
                     }
-                    months.computeIfAbsent(month, m -> new Tallies()).add(classified);
                 });
         if (unreadable[0] > 0) {
             log.warn("statistics screenings not readable count={} from={} to={}", unreadable[0], from, to);
@@ -130,8 +135,7 @@ class ScreeningStatistics implements StatisticsSource {
         void add(Classified classified) {
             total++;
             for (Indicator indicator : Indicator.values()) {
-                String raised = classified == null ? "UNKNOWN" : classified.indicators().contains(indicator) ? "YES" : "NO";
-                tally(tableOf(indicator), raised);
+                tally(tableOf(indicator), classified.indicators().contains(indicator) ? "YES" : "NO");
             }
         }
 
