@@ -1,7 +1,7 @@
 -- Seed of bench/statistics-queries (docs/performance.md P9), run by psql as the owner of one node's database
 -- while the node idles. psql variables: records, received, sent (row counts), months (the data is
--- spread evenly over the `months` whole months before the current one), node, agency (the node's
--- id and the holding agency of its records).
+-- spread evenly over the `months` whole months before the current one), screenings, referrals, node,
+-- agency (the node's id and the holding agency of its records, the sender of its referrals).
 --   subject_record     `records` rows: a long tail of nationalities (40% AF, a few large groups, 40
 --                      nationalities of a few persons a month), statuses, sexes, full and partial birth
 --                      dates, realistic jsonb of every category
@@ -9,6 +9,10 @@
 --                      row (purposes skewed, outcomes mixed); request and response envelopes of a
 --                      realistic length
 --   exchange_request   `sent` rows (requests sent), each with its REQUEST_SENT access-log row
+--   screening          `screenings` rows (interviews of the Annex 1 questionnaire: asylum answers, some
+--                      trafficking answers, children alone or with other adults, observed needs)
+--   referral           `referrals` rows sent by `agency` from those screenings, of every type, priority
+--                      and status, with their steps (a COMPLETED one successful or not)
 -- The access-log rows are inserted past the chaining trigger (lanes locked meanwhile), as in
 -- bench/dpo-queries: NOT a valid chain, which is why the bench uses throwaway data folders.
 SET synchronous_commit = off;
@@ -67,11 +71,11 @@ SELECT g, (ARRAY['kg','tj','kz'])[1 + g % 3] AS sender, md5('request' || g)::uui
             ELSE 'PENDING_REVIEW' END AS outcome
 FROM generate_series(1, :received) g JOIN seed_purpose p ON p.n = abs(hashint4(g * 19)) % 100;
 INSERT INTO exchange_received (sender_node, jti, request_id, request_digest, request_jws, requester_agency, holder_agency,
-    justification_fingerprint, subject_key, subject_record_id, received_at, outcome, internal_reason, review_state,
+    purpose, justification_fingerprint, subject_key, subject_record_id, received_at, outcome, internal_reason, review_state,
     review_decision, response_jws, subject_record_version)
 SELECT r.sender, md5('jti' || r.g), r.request_id, left(md5('rq' || r.g) || md5('rq2' || r.g), 43),
        'eyJhbGciOiJFZERTQSJ9.' || repeat(md5('payload' || r.g), 30) || '.' || repeat(md5('sig' || r.g), 2),
-       CASE r.sender WHEN 'kg' THEN 'KG-SMS' WHEN 'tj' THEN 'TJ-MIA' ELSE 'KZ-BORDER' END, :'agency',
+       CASE r.sender WHEN 'kg' THEN 'KG-SMS' WHEN 'tj' THEN 'TJ-MIA' ELSE 'KZ-BORDER' END, :'agency', r.purpose,
        md5('fp' || (r.g % 5000)) || md5('fp2' || (r.g % 5000)), md5('subject' || (r.g % 400000)) || md5('s2' || (r.g % 400000)),
        CASE WHEN r.outcome <> 'NOT_AVAILABLE' THEN md5('record' || (1 + abs(hashint4(r.g)) % :records))::uuid END,
        r.at, r.outcome, CASE WHEN r.outcome = 'NOT_AVAILABLE' THEN 'no_match' END,
@@ -121,3 +125,45 @@ FROM (SELECT e.*, row_number() OVER (ORDER BY e.created_at, e.id) AS g FROM exch
 ALTER TABLE access_log ENABLE TRIGGER access_log_chain;
 SELECT setval('access_log_id_seq', (SELECT max(id) FROM access_log) + 1, false);
 COMMIT;
+-- Screening interviews (V31) and referrals sent from them (V32), spread over the same months. The
+-- interviews are valid for the Annex 1 questionnaire: the statistics compute their indicators.
+INSERT INTO screening (id, agency, screener, place, interviewed_at, questionnaire_id, questionnaire_version, interview,
+    created_at, version)
+SELECT md5('screening' || g)::uuid, :'agency', 'screener' || (g % 31), 'BCP-' || (g % 7), t.at - interval '2 hours',
+       'annex1', 1,
+       jsonb_build_object('place', 'BCP-' || (g % 7), 'interviewedAt', to_char((t.at - interval '2 hours') AT TIME ZONE 'UTC',
+           'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'language', 'prs', 'interpreterPresent', true,
+         'informed', jsonb_build_array('PROCEDURE', 'RIGHT_TO_SEEK_ASYLUM', 'UNHCR_EXISTS'),
+         'person', jsonb_build_object('familyName', 'Screened' || (g % 997), 'sex', CASE WHEN g % 2 = 0 THEN 'F' ELSE 'M' END,
+           'dateOfBirth', CASE WHEN g % 10 = 0 THEN '2011-03-01' WHEN g % 10 = 1 THEN '2009' ELSE '1990-04-02' END,
+           'nationalities', jsonb_build_array(CASE WHEN g % 5 = 0 THEN 'UZ' ELSE 'AF' END),
+           'accompaniment', CASE WHEN g % 20 = 0 THEN 'ALONE' WHEN g % 10 < 2 THEN 'WITH_OTHER_ADULTS' ELSE 'WITH_FAMILY' END),
+         'answers', CASE WHEN g % 13 = 0
+           THEN jsonb_build_object('reasonsForLeaving', jsonb_build_array('EMPLOYMENT_PROMISE_BY_THIRD_PERSON', 'DECEPTION'),
+                  'howLeft', jsonb_build_array('HELPED_BY_ANOTHER_PERSON'), 'documentsTaken', true)
+           ELSE jsonb_build_object('journeyStart', 'AF', 'reasonsForLeaving', jsonb_build_array('PERSECUTION'),
+                  'forcedToLeave', g % 3 <> 0, 'wishesToReturn', false) END,
+         'specificNeeds', CASE WHEN g % 17 = 0 THEN jsonb_build_array('SERIOUS_MEDICAL_CONDITION')
+           WHEN g % 11 = 0 THEN jsonb_build_array('ELDERLY') ELSE '[]'::jsonb END),
+       t.at, 0
+FROM generate_series(1, :screenings) g
+CROSS JOIN LATERAL (SELECT :'seed_from'::timestamptz + make_interval(secs => (g::float8 / :screenings) * :span) AS at) t;
+INSERT INTO referral (id, sender_agency, sent_by, receiver_agency, receiver_node, screening_id, record_id, type, categories,
+    basis, consent, best_interest_reason, note, priority, status, carried, created_at, updated_at, version)
+SELECT md5('referral' || g)::uuid, :'agency', 'officer' || (g % 31), :'agency' || '-RECEIVER', :'node',
+       md5('screening' || (1 + (g * 7) % :screenings))::uuid, NULL,
+       (ARRAY['ASYLUM_PROCEDURE','ASYLUM_PROCEDURE','ASYLUM_PROCEDURE','UNHCR','CHILD_PROTECTION','SPECIFIC_NEEDS_CARE',
+              'ANTI_TRAFFICKING'])[1 + abs(hashint4(g * 31)) % 7],
+       'IDENTITY,CONTACT', 'CONSENT', '{"givenBy": "PERSON", "language": "prs"}'::jsonb, NULL, NULL,
+       (ARRAY['NORMAL','NORMAL','NORMAL','HIGH','URGENT'])[1 + abs(hashint4(g * 37)) % 5],
+       (ARRAY['SENT','RECEIVED','ACCEPTED','DECLINED','COMPLETED','COMPLETED','COMPLETED','REVOKED'])[1 + abs(hashint4(g * 41)) % 8],
+       '{}'::jsonb, t.at, t.at + interval '2 days', 0
+FROM generate_series(1, :referrals) g
+CROSS JOIN LATERAL (SELECT :'seed_from'::timestamptz + make_interval(secs => (g::float8 / :referrals) * :span) AS at) t;
+INSERT INTO referral_step (referral_id, status, occurred_at, actor, agency, reason, successful)
+SELECT r.id, 'SENT', r.created_at, r.sent_by, r.sender_agency, NULL, NULL FROM referral r WHERE r.sent_by LIKE 'officer%'
+UNION ALL
+SELECT r.id, r.status, r.updated_at, 'registrar', r.receiver_agency,
+       CASE WHEN r.status = 'COMPLETED' AND abs(hashint4(hashtext(r.id::text))) % 4 = 0 THEN 'Did not attend.' END,
+       CASE WHEN r.status = 'COMPLETED' THEN abs(hashint4(hashtext(r.id::text))) % 4 <> 0 END
+FROM referral r WHERE r.sent_by LIKE 'officer%' AND r.status <> 'SENT';

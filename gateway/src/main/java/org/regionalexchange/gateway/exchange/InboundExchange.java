@@ -128,7 +128,7 @@ class InboundExchange {
         Decision decision = judgment.decision();
         String reviewState = decision.outcome() == org.regionalexchange.policy.Outcome.PENDING_REVIEW ? "WAITING" : null;
         ledger.insert(envelope.senderNode(), envelope.jti(), requestId, envelope.digest(), envelope.compact(),
-                requesterAgency, holder.id(),
+                requesterAgency, holder.id(), incoming.request().purpose().name(),
                 JustificationUses.Fingerprints.of(incoming.request().justification()),
                 PolicyRequests.subjectKey(holder.id(), request.get("subject")), judgment.recordId(),
                 judgment.recordVersion(), now, decision.outcome().name(),

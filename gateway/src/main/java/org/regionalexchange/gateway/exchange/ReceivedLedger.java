@@ -69,20 +69,24 @@ class ReceivedLedger {
                 order by received_at""").param("agency", holderAgency).query(ReceivedLedger::map).list();
     }
 
-    /** Stores a received request with its answer. A second row for the same sender and jti fails. */
+    /**
+     * Stores a received request with its answer. A second row for the same sender and jti fails. The
+     * purpose is kept beside the envelope for the statistics (V37), which count the ledger by index.
+     */
     void insert(String senderNode, String jti, UUID requestId, String requestDigest, String requestJws,
-            String requesterAgency, String holderAgency, JustificationUses.Fingerprints fingerprints, String subjectKey,
-            UUID subjectRecordId, Long subjectRecordVersion, Instant receivedAt, String outcome, String internalReason,
-            String reviewState, String responseJws) {
+            String requesterAgency, String holderAgency, String purpose, JustificationUses.Fingerprints fingerprints,
+            String subjectKey, UUID subjectRecordId, Long subjectRecordVersion, Instant receivedAt, String outcome,
+            String internalReason, String reviewState, String responseJws) {
         jdbc.sql("""
                 insert into exchange_received (sender_node, jti, request_id, request_digest, request_jws,
-                    requester_agency, holder_agency, justification_fingerprint, justification_normalized_fingerprint,
-                    subject_key, subject_record_id, subject_record_version, received_at, outcome, internal_reason,
-                    review_state, response_jws)
-                values (:node, :jti, :requestId, :digest, :jws, :requester, :holder, :fingerprint, :normalized,
+                    requester_agency, holder_agency, purpose, justification_fingerprint,
+                    justification_normalized_fingerprint, subject_key, subject_record_id, subject_record_version,
+                    received_at, outcome, internal_reason, review_state, response_jws)
+                values (:node, :jti, :requestId, :digest, :jws, :requester, :holder, :purpose, :fingerprint, :normalized,
                     :subjectKey, :recordId, :recordVersion, :at, :outcome, :internalReason, :reviewState, :response)""")
                 .param("node", senderNode).param("jti", jti).param("requestId", requestId).param("digest", requestDigest)
                 .param("jws", requestJws).param("requester", requesterAgency).param("holder", holderAgency)
+                .param("purpose", purpose)
                 .param("fingerprint", fingerprints.asWritten()).param("normalized", fingerprints.normalized())
                 .param("subjectKey", subjectKey).param("recordId", subjectRecordId)
                 .param("recordVersion", subjectRecordVersion)

@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Requests by purpose and outcome (docs/statistics.md), counted from the exchange's ledgers by
- * index-only scans (V30): as holder, every request this node received and decided, by month of
+ * index-only scans (V30, V37): as holder, every request this node received and decided, by month of
  * receipt - counted in the region; as requester, every request this node's officers sent, by month
  * sent - shown at this node only, since each of those requests is counted in the region by its
  * holder. A request's outcome is the one it has when the month is released; {@code NOT_AVAILABLE}
  * is one outcome, whatever its internal reason (which never leaves the access log). The persons a
  * cell concerns are its distinct subjects: the record the holder matched, else the subject as the
- * requester named it.
+ * requester named it. Rows received before V37 without a purpose in the access log or their
+ * envelope count as purpose {@code UNKNOWN}.
  */
 @Component
 class RequestStatistics implements StatisticsSource {
@@ -45,21 +46,17 @@ class RequestStatistics implements StatisticsSource {
             List.of(new StatisticalTable("by-purpose-and-outcome", List.of(PURPOSE, ANSWERED))));
 
     /**
-     * Holder side. The purpose travels inside the signed request, so it is read from the holder's own
-     * decision in the access log ({@code REQUEST_DECIDED}, one per received request, written in the
-     * transaction that stored it). Persons are counted by a 64-bit hash of the subject: two subjects
-     * that collide count as one, which can only suppress more.
+     * Holder side: one index-only scan of {@code exchange_received_statistics} (V37). The purpose is
+     * the ledger's own, written with the row from the verified request; the person is the ledger's
+     * 64-bit hash of the subject ({@code statistics_person}): two subjects that collide count as one,
+     * which can only suppress more.
      */
     private static final String RECEIVED_SQL = """
             with units as (
-                select date_trunc('month', r.received_at at time zone 'UTC') as month, l.purpose, r.outcome,
-                       hashtextextended(coalesce(r.subject_record_id::text, r.subject_key,
-                           r.sender_node || r.request_id::text), 0) as person,
-                       count(*) as requests
-                from exchange_received r
-                left join access_log l on l.action = 'REQUEST_DECIDED' and l.request_id = r.request_id
-                    and l.counterpart_node = r.sender_node
-                where r.received_at >= :from and r.received_at < :to
+                select date_trunc('month', received_at at time zone 'UTC') as month, purpose, outcome,
+                       statistics_person as person, count(*) as requests
+                from exchange_received
+                where received_at >= :from and received_at < :to
                 group by 1, 2, 3, 4)
             select 'cell' as kind, to_char(month, 'YYYY-MM') as month, purpose, outcome, sum(requests) as requests,
                    count(*) as persons

@@ -7,7 +7,7 @@ import java.util.List;
  * once, in the month it arrived, and classified by each of the tables.
  *
  * @param name        stable wire name, e.g. {@code records-registered}
- * @param unit        what one unit is: {@code persons} or {@code requests}
+ * @param unit        what one unit is: {@code persons}, {@code requests}, {@code screenings} or {@code referrals}
  * @param scope       whether the population leaves the node in its signed statistics
  * @param description one line for the reader of the figures
  */
@@ -25,10 +25,12 @@ public record Population(String name, String unit, Scope scope, String descripti
         NODE
     }
 
+    /** The units a population may count (the schemas' {@code unit}). */
+    static final List<String> UNITS = List.of("persons", "requests", "screenings", "referrals");
+
     public Population {
         tables = List.copyOf(tables);
-        if (!name.matches("[a-z][a-z-]{1,39}") || !(unit.equals("persons") || unit.equals("requests"))
-                || tables.isEmpty()) {
+        if (!name.matches("[a-z][a-z-]{1,39}") || !UNITS.contains(unit) || tables.isEmpty()) {
             throw new IllegalArgumentException("Bad population '" + name + "'");
         }
     }

@@ -30,6 +30,7 @@ import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.LinearAttacker;
 import org.regionalexchange.gateway.testing.Problems;
 import org.regionalexchange.gateway.testing.RegionData;
+import org.regionalexchange.gateway.testing.ScreeningData;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.regionalexchange.gateway.validation.JsonSchemas;
 
@@ -43,8 +44,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * sum of three signed envelopes, a stopped node named, a tampered envelope reported and left out,
  * and an attacker holding everything published for overlapping periods recovers no suppressed cell.
  * Node kg is reached through a {@link TamperingProxy}. Data: records registered at kz, kg and tj and
- * fourteen requests from kg to kz, moved into January-February 2025 as a DBA would; records for the
- * age bands in June 2019.
+ * fourteen requests from kg to kz, screenings at kz and kg and kz's referrals of them, moved into
+ * January-February 2025 as a DBA would; records for the age bands in June 2019.
  */
 class StatisticsIT {
 
@@ -104,6 +105,37 @@ class StatisticsIT {
             RegionData.owner(region, "kg").update("update exchange_request set created_at = ? where id = ?::uuid",
                     january, id);
         }
+        // Screenings in January: kz twelve (ten adults, two children alone), kg six adults; kz refers its twelve (the
+        // adults to the asylum procedure, the children to child protection); five referrals are acknowledged and one
+        // of them completed successfully.
+        List<UUID> kzScreenings = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            kzScreenings.add(ScreeningData.id(ScreeningData.record(region, "kz", "KZ-BORDER",
+                    i < 10 ? ScreeningData.adultAsylumSeeker("Screened" + i) : childAlone())));
+        }
+        List<UUID> kgScreenings = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            kgScreenings.add(ScreeningData.id(ScreeningData.record(region, "kg", "KG-BORDER",
+                    ScreeningData.adultAsylumSeeker("Screened" + i))));
+        }
+        Timestamp screenedOn = Timestamp.from(Instant.parse("2025-01-12T07:00:00Z"));
+        kzScreenings.forEach(id -> RegionData.owner(region, "kz").update(
+                "update screening set created_at = ? where id = ?", screenedOn, id));
+        kgScreenings.forEach(id -> RegionData.owner(region, "kg").update(
+                "update screening set created_at = ? where id = ?", screenedOn, id));
+        List<String> referrals = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            referrals.add(refer(kzScreenings.get(i), i < 10));
+        }
+        String migration = region.token("KZ-MIGRATION", "registrar");
+        for (int i = 0; i < 5; i++) {
+            step(referrals.get(i), "acknowledgement", migration, "{}");
+        }
+        step(referrals.get(0), "acceptance", migration, "{}");
+        step(referrals.get(0), "completion", migration, "{ \"successful\": true }");
+        Timestamp referredOn = Timestamp.from(Instant.parse("2025-01-12T09:00:00Z"));
+        referrals.forEach(id -> RegionData.owner(region, "kz").update(
+                "update referral set created_at = ? where id = ?::uuid", referredOn, id));
     }
 
     @AfterAll
@@ -291,6 +323,71 @@ class StatisticsIT {
     }
 
     @Test
+    @DisplayName("screenings and referrals of January; result: each node's figures protected (kz's two children, a small"
+            + " cell, suppressed with the rest of their tables), the referrals counted at their sender, and the region's"
+            + " figures the sum of three signed envelopes")
+    void screeningsAndReferrals() {
+        Map<String, Observation> kz = observe(node("kz", "KZ-MIGRATION", "officer", M1, M1));
+        Observation screened = kz.get("kz/screenings-recorded/" + M1);
+        assertEquals(12L, screened.total());
+        assertEquals(Map.of("YES", 12L), screened.published().get("potential-asylum-seeker"));
+        assertEquals(Map.of("NO", 12L), screened.published().get("elderly"));
+        // Two children of twelve: the whole table is held back (2 alone is below k; the 10 adults with them).
+        assertEquals(Map.of(), screened.published().get("child"));
+        assertEquals(Map.of(), screened.published().get("unaccompanied-or-separated-child"));
+        assertEquals(Set.of("child", "unaccompanied-or-separated-child"), screened.suppressed());
+
+        Observation referred = kz.get("kz/referrals-sent/" + M1);
+        assertEquals(12L, referred.total());
+        assertEquals(Map.of("SENT", 7L), referred.published().get("by-outcome"));
+        assertEquals(Set.of("by-type", "by-priority", "by-outcome"), referred.suppressed());
+        // What was counted before disclosure control: every step reached, the completion as successful.
+        PopulationCounts counted = counts("kz", "referrals-sent", YearMonth.parse(M1));
+        assertEquals(Map.of("SENT", 7L, "RECEIVED", 4L, "COMPLETED_SUCCESSFUL", 1L), units(counted, "by-outcome"));
+        assertEquals(Map.of("ASYLUM_PROCEDURE", 10L, "CHILD_PROTECTION", 2L), units(counted, "by-type"));
+        assertEquals(Map.of("NORMAL", 10L, "URGENT", 2L), units(counted, "by-priority"));
+        assertEquals(new PopulationCounts.Tally(12, 12), counted.total());
+        assertEquals(Map.of("YES", 2L, "NO", 10L), units(counts("kz", "screenings-recorded", YearMonth.parse(M1)),
+                "child"));
+
+        Observation kg = observe(node("kg", "KG-SMS", "officer", M1, M1)).get("kg/screenings-recorded/" + M1);
+        assertEquals(6L, kg.total());
+        assertEquals(Map.of("NO", 6L), kg.published().get("child"));
+
+        JsonNode regional = regionView("tj", M1, M1);
+        regional.path("nodes").forEach(n -> assertTrue(n.path("verified").asBoolean(), n::toString));
+        JsonNode screenings = month(regional, "screenings-recorded", M1);
+        assertEquals(18, screenings.path("total").path("value").asLong());
+        assertTrue(screenings.path("total").path("complete").asBoolean());
+        JsonNode asylum = cell(screenings, "potential-asylum-seeker", "raised", "YES");
+        assertEquals(18, asylum.path("value").asLong());
+        assertTrue(asylum.path("complete").asBoolean());
+        // Adults: kg's 6 are published, kz's are held back: the sum says so.
+        JsonNode adults = cell(screenings, "child", "raised", "NO");
+        assertEquals(6, adults.path("value").asLong());
+        assertFalse(adults.path("complete").asBoolean());
+        assertEquals(List.of("kz"), strings(adults.path("suppressedAt")));
+        JsonNode referralsSent = month(regional, "referrals-sent", M1);
+        assertEquals(12, referralsSent.path("total").path("value").asLong());
+        assertEquals(List.of("kg", "kz", "tj"), strings(referralsSent.path("countedNodes")));
+        assertEquals(7, cell(referralsSent, "by-outcome", "outcome", "SENT").path("value").asLong());
+        assertEquals("referrals", population(regional, "referrals-sent").path("unit").asString());
+        assertEquals(List.of(), SCHEMAS.validate("statistics-region", regional), regional::toString);
+
+        var csv = Http.get(region.uri("kz", "/api/v1/statistics/node.csv?from=" + M1 + "&to=" + M1),
+                region.token("KZ-MIGRATION", "officer"));
+        List<String> lines = csv.body().lines().toList();
+        assertTrue(lines.contains("kz,screenings-recorded,screenings," + M1 + ",child,raised=YES,,true,5"), csv::body);
+        assertTrue(lines.contains("kz,screenings-recorded,screenings," + M1
+                + ",potential-asylum-seeker,raised=YES,12,false,5"), csv::body);
+        assertTrue(lines.contains("kz,referrals-sent,referrals," + M1 + ",by-outcome,outcome=SENT,7,false,5"), csv::body);
+        var sums = Http.get(region.uri("kz", "/api/v1/statistics/region.csv?from=" + M1 + "&to=" + M1),
+                region.token("KZ-MIGRATION", "officer"));
+        assertTrue(sums.body().lines().toList().contains(
+                "screenings-recorded,screenings," + M1 + ",potential-asylum-seeker,raised=YES,18,true,,"), sums::body);
+    }
+
+    @Test
     @DisplayName("the background check releases every due month of the last 36 that is not released yet, for every"
             + " population, once; what was released before stays as it was")
     void dueMonthsReleasedInTheBackground() {
@@ -300,10 +397,11 @@ class StatisticsIT {
         kz.getBean(ReleaseSchedule.class).releaseDue();
         kz.getBean(ReleaseSchedule.class).releaseDue();
         var owner = RegionData.owner(region, "kz");
-        assertEquals(List.of("records-registered", "requests-received", "requests-sent"), owner.queryForList(
+        assertEquals(List.of("records-registered", "referrals-sent", "requests-received", "requests-sent",
+                "screenings-recorded"), owner.queryForList(
                 "select population from statistics_release where month = ? order by population", String.class,
                 java.sql.Date.valueOf(due.atDay(1))));
-        assertEquals(36 * 3, owner.queryForObject("select count(*) from statistics_release where month between ? and ?",
+        assertEquals(36 * 5, owner.queryForObject("select count(*) from statistics_release where month between ? and ?",
                 Integer.class, java.sql.Date.valueOf(due.minusMonths(35).atDay(1)), java.sql.Date.valueOf(due.atDay(1))));
         assertEquals(before, node("kz", "KZ-MIGRATION", "officer", M1, M1), "January, released before, is unchanged");
     }
@@ -430,6 +528,30 @@ class StatisticsIT {
         return body.path("requestId").asString();
     }
 
+    private static String childAlone() {
+        return ScreeningData.interview("\"givenNames\": \"Ali\", \"dateOfBirth\": \"2011-03-01\", \"nationalities\": [\"AF\"],"
+                + " \"accompaniment\": \"ALONE\"", "\"journeyStart\": \"AF\", \"reasonsForLeaving\": [\"ARMED_CONFLICT\"]", "");
+    }
+
+    /** KZ-BORDER refers a screened person: an adult to the asylum procedure with consent, a child to child protection. */
+    private static String refer(UUID screening, boolean adult) {
+        String body = adult ? """
+                { "screeningId": "%s", "toAgency": "KZ-MIGRATION", "type": "ASYLUM_PROCEDURE",
+                  "categories": ["IDENTITY", "SCREENING"], "consent": { "givenBy": "SUBJECT", "informedInLanguage": "prs",
+                  "interpreterPresent": true, "evidenceRef": "slip-0042" } }""".formatted(screening) : """
+                { "screeningId": "%s", "toAgency": "KZ-CHILD-PROTECTION", "type": "CHILD_PROTECTION",
+                  "categories": ["IDENTITY", "SPECIFIC_NEEDS"],
+                  "bestInterestReason": "Child travelling alone; no guardian can be reached." }""".formatted(screening);
+        var sent = Http.postJson(region.uri("kz", "/api/v1/referrals"), region.token("KZ-BORDER", "screener"), body);
+        assertEquals(201, sent.statusCode(), sent::body);
+        return Problems.json(sent.body()).path("id").asString();
+    }
+
+    private static void step(String referral, String step, String token, String body) {
+        var answer = Http.postJson(region.uri("kz", "/api/v1/referrals/" + referral + "/" + step), token, body);
+        assertEquals(200, answer.statusCode(), answer::body);
+    }
+
     // --- calls -----------------------------------------------------------------------------------
 
     private static JsonNode node(String node, String agency, String role, String from, String to) {
@@ -529,6 +651,21 @@ class StatisticsIT {
                 attacker.equation(terms, observation.total() - published);
             }
         }
+    }
+
+    /** What a node's source counts of a population's month, before disclosure control. */
+    private static PopulationCounts counts(String node, String name, YearMonth month) {
+        StatisticsSource source = region.start(node).getBeansOfType(StatisticsSource.class).values().stream()
+                .filter(s -> s.populations().stream().anyMatch(p -> p.name().equals(name))).findFirst().orElseThrow();
+        Population population = source.populations().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow();
+        return source.count(population, month, month).get(month);
+    }
+
+    private static Map<String, Long> units(PopulationCounts counts, String table) {
+        Map<String, Long> units = new java.util.TreeMap<>();
+        counts.cells(table).forEach((cell, tally) -> units.put(cell, tally.units()));
+        return units;
     }
 
     /** Each regional figure is the sum of the published figures of the nodes counted. */

@@ -25,8 +25,10 @@ import org.regionalexchange.gateway.testing.LinearAttacker;
  * table adds up to the total, and that a suppressed total lies between 1 and k - 1) and solves for
  * each suppressed cell's smallest and largest possible value. The algorithm-aware attacker also
  * knows the suppression rule itself and enumerates every table that the rule could have turned into
- * what was published. (Attacks across periods, nodes and the regional sum run against real nodes in
- * {@code StatisticsIT}.)
+ * what was published. The screenings' indicator tables and the referrals' tables are attacked with
+ * what an attacker knows beyond the figures: the policy's relations between indicators, and the
+ * cross-tabulation of which the referrals' tables are margins. (Attacks across periods, nodes and
+ * the regional sum run against real nodes in {@code StatisticsIT}, every population included.)
  */
 class SuppressionAttackTest {
 
@@ -141,6 +143,224 @@ class SuppressionAttackTest {
         assertEquals(new LinearAttacker.Range(7, 7), attacker.range("x"));
         assertTrue(attacker.range("x").exact());
         assertEquals(new LinearAttacker.Range(0, 8), attacker.range("a"), "a separate component is unaffected");
+    }
+
+    // --- the screenings' and referrals' tables ---------------------------------------------------
+
+    /** The screenings' tables (docs/statistics.md): one per indicator, in the policy's order. */
+    private static final List<String> INDICATORS = List.of("potential-asylum-seeker", "potential-trafficking-victim",
+            "child", "unaccompanied-or-separated-child", "victim-of-violence-or-torture", "woman-at-risk", "elderly",
+            "disability", "serious-medical-condition");
+    /** How often each is raised; an unaccompanied child is drawn among the children. */
+    private static final double[] RAISED = {0.7, 0.05, 0.15, 0.4, 0.05, 0.04, 0.03, 0.02, 0.03};
+    private static final List<String> YES_NO = List.of("YES", "NO");
+    /** The referrals' tables: type, priority, outcome, with how often each value is drawn. */
+    private static final List<List<String>> REFERRAL_CELLS = List.of(
+            List.of("ASYLUM_PROCEDURE", "CHILD_PROTECTION", "ANTI_TRAFFICKING", "SPECIFIC_NEEDS_CARE", "UNHCR", "UNKNOWN"),
+            List.of("NORMAL", "HIGH", "URGENT", "UNKNOWN"),
+            List.of("SENT", "RECEIVED", "ACCEPTED", "DECLINED", "COMPLETED_SUCCESSFUL", "COMPLETED_NOT_SUCCESSFUL",
+                    "REVOKED", "UNKNOWN"));
+    private static final List<String> REFERRAL_TABLES = List.of("by-type", "by-priority", "by-outcome");
+    private static final int[][] REFERRAL_WEIGHTS = {{50, 12, 4, 10, 24, 0}, {60, 28, 12, 0},
+            {8, 10, 20, 8, 40, 6, 8, 0}};
+
+    @Test
+    @DisplayName("the screenings' nine indicator tables: the linear attacker, with every table and the relation the"
+            + " policy puts between them (an unaccompanied child is a child), cannot tell a suppressed small or empty cell"
+            + " from 'nobody' or from 'k - 1' (400 random months)")
+    void screeningTablesGiveNothingBack() {
+        SplittableRandom random = new SplittableRandom(11_14_2026L);
+        int attacked = 0;
+        int small = 0;
+        for (int run = 0; run < 400; run++) {
+            int k = 5 + random.nextInt(2);
+            int units = random.nextInt(3) == 0 ? random.nextInt(3 * k) : random.nextInt(160);
+            long[][] truth = new long[INDICATORS.size()][2];
+            for (int u = 0; u < units; u++) {
+                boolean child = random.nextDouble() < RAISED[2];
+                for (int i = 0; i < INDICATORS.size(); i++) {
+                    boolean raised = i == 2 ? child : i == 3 ? child && random.nextDouble() < RAISED[3]
+                            : random.nextDouble() < RAISED[i];
+                    truth[i][raised ? 0 : 1]++;
+                }
+            }
+            List<List<String>> cells = new ArrayList<>();
+            INDICATORS.forEach(t -> cells.add(YES_NO));
+            Release release = release(INDICATORS, cells, truth, null, units, units, k, random);
+            LinearAttacker attacker = release.attacker();
+            // What the attacker knows of the policy: every unaccompanied child is a child (child YES - unaccompanied
+            // YES = a slack that is not negative).
+            attacker.equation(Map.of("child/YES", 1.0, "unaccompanied-or-separated-child/YES", -1.0,
+                    "slack/child", -1.0), 0);
+            for (var cell : release.suppressed().entrySet()) {
+                boolean isSmall = cell.getValue() < k;
+                if (!isSmall && random.nextInt(4) != 0) {
+                    continue;
+                }
+                LinearAttacker.Range range = attacker.range(cell.getKey());
+                if (isSmall) {
+                    int kk = k;
+                    assertTrue(range.min() <= 1e-6 && range.max() >= k - 1 - 1e-6, () -> "cell " + cell.getKey()
+                            + " (truth " + cell.getValue() + ") narrowed to " + range + " k=" + kk + " truth "
+                            + java.util.Arrays.deepToString(truth) + " released " + release.figures());
+                    small += cell.getValue() > 0 ? 1 : 0;
+                } else {
+                    assertFalse(range.exact(), () -> "cell " + cell.getKey() + " given back: " + range);
+                }
+                attacked++;
+            }
+        }
+        assertTrue(attacked > 1_000 && small > 100, "attacked " + attacked + " suppressed cells, " + small + " small");
+    }
+
+    @Test
+    @DisplayName("a cell shared by every table gives a small cell back: unreadable interviews counted UNKNOWN in each"
+            + " indicator table are published in eight and held back in the ninth with its 3 (so they are not counted)")
+    void aSharedCellGivesASmallCellBack() {
+        // The month the attack above found when unreadable interviews were an UNKNOWN of every table: 5 of 139.
+        long[][] truth = {{93, 41, 5}, {9, 125, 5}, {26, 108, 5}, {6, 128, 5}, {10, 124, 5}, {0, 134, 5}, {6, 128, 5},
+            {5, 129, 5}, {3, 131, 5}};
+        List<List<String>> cells = new ArrayList<>();
+        INDICATORS.forEach(t -> cells.add(List.of("YES", "NO", "UNKNOWN")));
+        Release release = release(INDICATORS, cells, truth, null, 139, 139, 5, new SplittableRandom(1));
+        for (String table : INDICATORS.subList(1, INDICATORS.size())) {
+            release.attacker().equation(Map.of(table + "/UNKNOWN", 1.0, INDICATORS.get(0) + "/UNKNOWN", -1.0), 0);
+        }
+        assertEquals(new LinearAttacker.Range(3, 3), release.attacker().range("serious-medical-condition/YES"));
+    }
+
+    @Test
+    @DisplayName("the referrals' type, priority and outcome tables are margins of one cross-tabulation: the linear"
+            + " attacker who solves for its 192 cells from every published margin cannot tell a suppressed small or"
+            + " empty cell from 'nobody' or from 'k - 1' (25 random months, referrals about fewer persons included)")
+    void referralMarginsGiveNothingBack() {
+        SplittableRandom random = new SplittableRandom(10_02_2026L);
+        int attacked = 0;
+        for (int run = 0; run < 25; run++) {
+            int k = 5;
+            int units = random.nextInt(3) == 0 ? random.nextInt(3 * k) : random.nextInt(90);
+            // Referrals about persons: some persons are referred twice.
+            int persons = Math.max(1, units - random.nextInt(Math.max(1, units / 4 + 1)));
+            int[][] drawn = new int[units][3];
+            int[] personOf = new int[units];
+            for (int u = 0; u < units; u++) {
+                personOf[u] = u < persons ? u : random.nextInt(persons);
+                for (int t = 0; t < 3; t++) {
+                    drawn[u][t] = weighted(random, REFERRAL_WEIGHTS[t]);
+                }
+            }
+            long[][] truth = new long[3][];
+            long[][] personsOf = new long[3][];
+            for (int t = 0; t < 3; t++) {
+                truth[t] = new long[REFERRAL_CELLS.get(t).size()];
+                personsOf[t] = new long[REFERRAL_CELLS.get(t).size()];
+                for (int c = 0; c < truth[t].length; c++) {
+                    java.util.Set<Integer> who = new java.util.HashSet<>();
+                    for (int u = 0; u < units; u++) {
+                        if (drawn[u][t] == c) {
+                            truth[t][c]++;
+                            who.add(personOf[u]);
+                        }
+                    }
+                    personsOf[t][c] = who.size();
+                }
+            }
+            long distinct = java.util.Arrays.stream(personOf).limit(units).distinct().count();
+            Release release = release(REFERRAL_TABLES, REFERRAL_CELLS, truth, personsOf, units, distinct, k, random);
+            LinearAttacker attacker = release.attacker();
+            // The cross-tabulation: each margin cell is the sum of the joint cells that carry its value.
+            Map<String, Map<String, Double>> margins = new LinkedHashMap<>();
+            for (int a = 0; a < REFERRAL_CELLS.get(0).size(); a++) {
+                for (int b = 0; b < REFERRAL_CELLS.get(1).size(); b++) {
+                    for (int c = 0; c < REFERRAL_CELLS.get(2).size(); c++) {
+                        String joint = "joint/" + a + "/" + b + "/" + c;
+                        int[] at = {a, b, c};
+                        for (int t = 0; t < 3; t++) {
+                            margins.computeIfAbsent(REFERRAL_TABLES.get(t) + "/" + REFERRAL_CELLS.get(t).get(at[t]),
+                                    m -> new LinkedHashMap<>(Map.of(m, 1.0))).put(joint, -1.0);
+                        }
+                    }
+                }
+            }
+            margins.values().forEach(terms -> attacker.equation(terms, 0));
+            for (var cell : release.suppressed().entrySet()) {
+                if (cell.getValue() >= k) {
+                    continue;
+                }
+                LinearAttacker.Range range = attacker.range(cell.getKey());
+                assertTrue(range.min() <= 1e-6 && range.max() >= k - 1 - 1e-6, () -> "cell " + cell.getKey()
+                        + " (truth " + cell.getValue() + ") narrowed to " + range);
+                attacked++;
+            }
+        }
+        assertTrue(attacked > 30, "attacked " + attacked + " suppressed cells");
+    }
+
+    /** A month released: the attacker's equations of it, and the true value of every suppressed cell. */
+    private record Release(LinearAttacker attacker, Map<String, Long> suppressed, ReleasedPopulation figures) {
+    }
+
+    /**
+     * Releases one month of {@code tables} (each cell's units in {@code truth}, its persons in {@code persons}
+     * or the same; {@code distinct} persons in all), and gives the attacker every published figure: each
+     * cell a variable named {@code table/cell}, known where published or empty, and each table adding up to
+     * the total (a variable between 1 and k - 1 when the total is suppressed).
+     */
+    private static Release release(List<String> tables, List<List<String>> cells, long[][] truth, long[][] persons,
+            long units, long distinct, int k, RandomGenerator random) {
+        List<CountedTable> counted = new ArrayList<>();
+        for (int t = 0; t < tables.size(); t++) {
+            Map<String, Count> counts = new LinkedHashMap<>();
+            for (int c = 0; c < cells.get(t).size(); c++) {
+                if (truth[t][c] > 0) {
+                    counts.put(cells.get(t).get(c), persons == null ? Count.ofPersons(truth[t][c])
+                            : new Count(truth[t][c], persons[t][c]));
+                }
+            }
+            counted.add(new CountedTable(tables.get(t), cells.get(t), counts));
+        }
+        ReleasedPopulation released = new DisclosureControl(new Threshold(k), random).release(
+                new CountedPopulation(new Count(units, distinct), counted));
+        LinearAttacker attacker = new LinearAttacker();
+        Map<String, Long> suppressed = new LinkedHashMap<>();
+        if (released.total().isEmpty()) {
+            attacker.bound("total", 1, k - 1);
+        }
+        for (int t = 0; t < tables.size(); t++) {
+            ReleasedTable table = released.tables().get(t);
+            Map<String, Double> sum = new LinkedHashMap<>();
+            for (int c = 0; c < cells.get(t).size(); c++) {
+                String variable = tables.get(t) + "/" + cells.get(t).get(c);
+                sum.put(variable, 1.0);
+                Long value = table.published().get(cells.get(t).get(c));
+                if (value != null) {
+                    attacker.equation(List.of(variable), value);
+                } else if (table.rest() == Rest.ZERO) {
+                    attacker.equation(List.of(variable), 0);
+                } else {
+                    suppressed.put(variable, truth[t][c]);
+                }
+            }
+            if (released.total().isPresent()) {
+                attacker.equation(sum, released.total().getAsLong());
+            } else {
+                sum.put("total", -1.0);
+                attacker.equation(sum, 0);
+            }
+        }
+        return new Release(attacker, suppressed, released);
+    }
+
+    private static int weighted(SplittableRandom random, int[] weights) {
+        int sum = java.util.Arrays.stream(weights).sum();
+        int draw = random.nextInt(sum);
+        for (int i = 0; i < weights.length; i++) {
+            draw -= weights[i];
+            if (draw < 0) {
+                return i;
+            }
+        }
+        throw new IllegalStateException();
     }
 
     /** What the rule-aware attacker found: suppressed cells examined, and those it knows exactly. */
