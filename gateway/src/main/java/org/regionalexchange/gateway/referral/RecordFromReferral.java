@@ -135,7 +135,13 @@ class RecordFromReferral {
         if (present(body.get("caseStatus"))) {
             document.set("caseStatus", body.get("caseStatus"));
         } else if (present(carried.get("caseStatus"))) {
-            document.set("caseStatus", carried.get("caseStatus"));
+            // The referred CASE_STATUS also names the sender's record reference, which stays on the referral.
+            ObjectNode status = document.putObject("caseStatus");
+            for (String field : List.of("status", "statusDate")) {
+                if (present(carried.get("caseStatus").get(field))) {
+                    status.set(field, carried.get("caseStatus").get(field));
+                }
+            }
         }
         for (String member : List.of("claim", "family", "contact")) {
             if (present(carried.get(member))) {
