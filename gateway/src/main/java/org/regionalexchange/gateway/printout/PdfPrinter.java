@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 
 import org.springframework.stereotype.Component;
 
-import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -16,8 +15,8 @@ import com.openhtmltopdf.util.XRLog;
 /**
  * Prints an XHTML page as a PDF with DejaVu Sans embedded (Cyrillic and the Arabic script of Dari
  * and Pashto names; Debian's fonts-dejavu-core 2.37, licence in {@code printout/fonts/}). Arabic
- * script is shaped and laid out right to left by ICU. The renderer's own logging is off: the
- * pages carry names, which never reach the application's logs.
+ * script is laid out right to left by ICU and shaped by {@link PersoArabicShaping}. The renderer's
+ * own logging is off: the pages carry names, which never reach the application's logs.
  */
 @Component
 public class PdfPrinter {
@@ -36,7 +35,7 @@ public class PdfPrinter {
         builder.useFont(() -> font("DejaVuSans.ttf"), FONT, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
         builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
         builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
-        builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+        builder.useUnicodeBidiReorderer(new PersoArabicShaping());
         builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);

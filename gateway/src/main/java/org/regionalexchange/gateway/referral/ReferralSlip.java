@@ -41,9 +41,16 @@ final class ReferralSlip {
 
         JsonNode identity = referral.carried().path("identity");
         html.append("<h2>").append(Html.escape(l.label("slip.person"))).append("</h2>\n<table>\n");
-        String name = name(identity, "familyName", "givenNames");
-        html.append(Html.row(l.label("slip.name"), name.isEmpty() ? l.label("slip.nameUnknown") : name));
-        html.append(Html.row(l.label("slip.transliteration"), name(identity, "latinFamilyName", "latinGivenNames")));
+        // One row per name: a right-to-left name then stays whole, never reordered with its neighbour.
+        String family = text(identity, "familyName");
+        String given = text(identity, "givenNames");
+        if (family.isEmpty() && given.isEmpty()) {
+            html.append(Html.row(l.label("slip.name"), l.label("slip.nameUnknown")));
+        }
+        html.append(Html.row(l.label("slip.familyName"), family));
+        html.append(Html.row(l.label("slip.givenNames"), given));
+        html.append(Html.row(l.label("slip.latinFamilyName"), text(identity, "latinFamilyName")));
+        html.append(Html.row(l.label("slip.latinGivenNames"), text(identity, "latinGivenNames")));
         html.append(Html.row(l.label("slip.dateOfBirth"), identity.path("dateOfBirth").asString("")));
         String sex = identity.path("sex").asString("");
         html.append(Html.row(l.label("slip.sex"), sex.isEmpty() ? "" : l.labelOr("sex." + sex, sex)));
@@ -62,10 +69,9 @@ final class ReferralSlip {
         html.append(Html.row(l.label("contact.email"), c.email()));
         html.append("</table>\n");
 
-        html.append("<h2>").append(Html.escape(l.label("slip.shared"))).append("</h2>\n<ul>\n");
-        referral.categories().forEach(category -> html.append("<li>")
-                .append(Html.escape(l.labelOr("category." + category.name(), category.name()))).append("</li>\n"));
-        html.append("</ul>\n");
+        html.append("<h2>").append(Html.escape(l.label("slip.shared"))).append("</h2>\n");
+        referral.categories().forEach(category -> html.append("<p>\u2022 ")
+                .append(Html.escape(l.labelOr("category." + category.name(), category.name()))).append("</p>\n"));
 
         html.append("<h2>").append(Html.escape(l.label("slip.basis"))).append("</h2>\n<table>\n");
         html.append(Html.row(l.label("slip.basis"), l.labelOr("basis." + referral.basis(), referral.basis())));
@@ -85,16 +91,9 @@ final class ReferralSlip {
         return html.toString();
     }
 
-    /** Family and given names as written; each name is its own bidi run, so a right-to-left name stays whole. */
-    private static String name(JsonNode identity, String family, String given) {
-        List<String> parts = new ArrayList<>();
-        for (String field : List.of(family, given)) {
-            String value = identity.path(field).asString("");
-            if (!value.isBlank()) {
-                parts.add(value.strip());
-            }
-        }
-        return String.join(", ", parts);
+    /** A name as written, without surrounding blanks; empty when absent. */
+    private static String text(JsonNode identity, String field) {
+        return identity.path(field).asString("").strip();
     }
 
     private static String countries(JsonNode codes, PrintLanguage l) {

@@ -56,7 +56,7 @@ class ReceivingOfficeIT {
                 .path("id").asString();
 
         String text = slip(id, "ru", region.token("KZ-MIGRATION", "registrar"));
-        for (String expected : List.of("Направление", "Номер направления", id, "Куда обратиться",
+        for (String expected : List.of("Направление", "Номер направления", "Фамилия (как записано)", id, "Куда обратиться",
                 "Migration Service, Ministry of Internal Affairs of the Republic of Kazakhstan",
                 "Refugee Status Determination Unit", "Astana, sample address 1", "+7 7172 000 101",
                 "Mon-Fri 09:00-18:00", "+7 7172 000 199", "Процедура предоставления убежища",
@@ -83,10 +83,10 @@ class ReceivingOfficeIT {
     void slipOfARecordWithCyrillicNameAndTransliteration() {
         String id = recordReferralToUnhcr("Рахимова", "Зарина", "Rakhimova", "Zarina");
         String text = slip(id, "en", region.token("UNHCR-KZ", "registrar"));
-        for (String expected : List.of("Referral slip", "Рахимова, Зарина", "Rakhimova, Zarina",
+        for (String expected : List.of("Referral slip", "Рахимова", "Зарина", "Rakhimova", "Zarina",
                 "UNHCR Office in Kazakhstan", "Protection Unit", "Protection Officer on duty", "+7 727 000 301",
                 "Mon-Fri 09:00-17:30", "Identity", "Case status", "Informed consent to this referral", "Dari (prs)",
-                "slip-0042", "Name (Latin transliteration)")) {
+                "slip-0042", "Family name (Latin transliteration)")) {
             assertTrue(text.contains(expected), () -> "'" + expected + "' missing from the slip: " + text);
         }
         assertFalse(text.contains("Asylum claim"), "CLAIM was not shared: " + text);
