@@ -205,14 +205,30 @@ class ReceivingOfficeIT {
         String receiver = region.token("UNHCR-KZ", "registrar");
         ok(Http.postJson(region.uri("kz", "/api/v1/referrals/" + id + "/acknowledgement"), receiver, "{}"));
         ok(Http.postJson(region.uri("kz", "/api/v1/referrals/" + id + "/acceptance"), receiver, "{}"));
+        String ref = "UNHCR-KZ-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode opened = created(Http.postJson(region.uri("kz", "/api/v1/referrals/" + id + "/record"), receiver,
-                "{ \"holderRecordRef\": \"UNHCR-KZ-" + UUID.randomUUID().toString().substring(0, 8) + "\" }"));
+                "{ \"holderRecordRef\": \"" + ref + "\" }"));
         JsonNode record = ok(Http.get(region.uri("kz", "/api/v1/records/" + opened.path("recordId").asString()), receiver));
         assertEquals("Рахимова", record.path("identity").path("familyName").asString());
         assertEquals("Rakhimova", record.path("identity").path("latinFamilyName").asString());
         assertEquals("ASYLUM_SEEKER", record.path("caseStatus").path("status").asString());
         assertFalse(record.has("claim") && !record.get("claim").isNull(), record::toString);
         assertFalse(record.has("family") && !record.get("family").isNull(), record::toString);
+
+        // A second referral of her, opened under a reference the agency already holds: 409 conflict,
+        // and nothing of the attempt stays (no record, no opening); under a new reference it opens.
+        String second = recordReferralToUnhcr("Рахимова", "Зарина", "Rakhimova", "Zarina");
+        ok(Http.postJson(region.uri("kz", "/api/v1/referrals/" + second + "/acknowledgement"), receiver, "{}"));
+        ok(Http.postJson(region.uri("kz", "/api/v1/referrals/" + second + "/acceptance"), receiver, "{}"));
+        var db = RegionData.app(region, "kz");
+        int records = db.queryForObject("SELECT count(*) FROM subject_record", Integer.class);
+        assertProblem(Http.postJson(region.uri("kz", "/api/v1/referrals/" + second + "/record"), receiver,
+                "{ \"holderRecordRef\": \"" + ref + "\" }"), 409, "conflict");
+        assertEquals(records, db.queryForObject("SELECT count(*) FROM subject_record", Integer.class));
+        assertEquals(0, db.queryForObject("SELECT count(*) FROM referral_record WHERE referral_id = ?::uuid",
+                Integer.class, second));
+        created(Http.postJson(region.uri("kz", "/api/v1/referrals/" + second + "/record"), receiver,
+                "{ \"holderRecordRef\": \"" + ref + "-2\" }"));
     }
 
     /** A KZ-MIGRATION record with these names, referred with consent to UNHCR-KZ (IDENTITY, CASE_STATUS). */
