@@ -1,4 +1,4 @@
--- A record opened by the receiving agency from an accepted referral (ARCHITECTURE.md §11): at
+-- A record opened by the receiving agency from an accepted referral (docs/referrals.md): at
 -- most one per referral (the primary key makes "exactly once" hold under concurrent calls too),
 -- with the basis the person's data came on, carried over as given: the consent to the referral
 -- (who gave it, the language the person was informed in, interpreter, evidence reference) or the
