@@ -25,5 +25,7 @@ public enum AccessAction {
     /** A screener recorded or read a screening interview (the event's record id is the screening's id). */
     SCREENING_RECORDED, SCREENING_READ,
     /** A referral was sent, refused before sending, read, listed or moved through its lifecycle (record id: the referral's id). */
-    REFERRAL_SENT, REFERRAL_REFUSED, REFERRAL_READ, REFERRALS_LISTED, REFERRAL_STATUS_CHANGED
+    REFERRAL_SENT, REFERRAL_REFUSED, REFERRAL_READ, REFERRALS_LISTED, REFERRAL_STATUS_CHANGED,
+    /** The receiving agency opened a record from an accepted referral, or was refused (record id: the referral's id). */
+    REFERRAL_RECORD_OPENED, REFERRAL_RECORD_REFUSED
 }

@@ -35,6 +35,8 @@ public enum ErrorCode {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),
     CONFLICT(HttpStatus.CONFLICT, "Conflict"),
     ENVELOPE_REPLAYED(HttpStatus.CONFLICT, "Envelope already used"),
+    REFERRAL_NOT_ACCEPTED(HttpStatus.CONFLICT, "Referral not accepted"),
+    REFERRAL_ALREADY_OPENED(HttpStatus.CONFLICT, "Record already opened from this referral"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     JUSTIFICATION_INSUFFICIENT(HttpStatus.UNPROCESSABLE_CONTENT, "Justification insufficient"),
     NOT_INDIVIDUALIZED(HttpStatus.UNPROCESSABLE_CONTENT, "Request not individualized"),

@@ -219,6 +219,9 @@ class BadInputCorpusIT {
         }
         List<ControlCase> cases = new ArrayList<>(steps);
         cases.add(new ControlCase("POST /api/v1/referrals", "/api/v1/referrals", "screener", referral, "note"));
+        cases.add(new ControlCase("POST /api/v1/referrals/{id}/record", "/api/v1/referrals/" + id + "/record", "registrar",
+                "{ \"holderRecordRef\": \"KZ-CP-0001\", \"identity\": { \"familyName\": \"Nul@ova\" } }",
+                "identity.familyName"));
         cases.add(new ControlCase("POST /api/v1/audit/checkpoints/verify", "/api/v1/audit/checkpoints/verify", "dpo",
                 "{ \"checkpoint\": \"a@.b.c\" }", "checkpoint"));
         cases.addAll(List.of(

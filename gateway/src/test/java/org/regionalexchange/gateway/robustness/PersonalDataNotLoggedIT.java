@@ -146,6 +146,37 @@ class PersonalDataNotLoggedIT {
         assertNothingPersonal(output);
     }
 
+    @Test
+    @DisplayName("a referral's slip printed in English and Russian, with a name holding a letter the embedded font lacks, and a record opened from it; result: PDFs and a record, and nothing of the person in the log")
+    void printedSlipsAndOpenedRecordsLogNoName(CapturedOutput output) {
+        // U+0750 (Arabic Supplement) has no glyph in DejaVu Sans: a renderer would warn about it.
+        var registered = Http.postJson(region.uri("kz", "/api/v1/records"), registrar,
+                record("KZ-" + RUN + "-SLIP", "").replace("Gulnoza" + RUN, "Gulnoza" + RUN + " \u0750\u0681"));
+        assertEquals(201, registered.statusCode(), registered.body());
+        String recordId = Problems.json(registered.body()).path("id").asString();
+        var referred = Http.postJson(region.uri("kz", "/api/v1/referrals"), registrar, """
+                { "recordId": "%s", "toAgency": "UNHCR-KZ", "type": "UNHCR", "categories": ["IDENTITY", "FAMILY"],
+                  "consent": { "givenBy": "SUBJECT", "informedInLanguage": "ru", "interpreterPresent": false } }"""
+                .formatted(recordId));
+        assertEquals(201, referred.statusCode(), referred.body());
+        String referral = Problems.json(referred.body()).path("id").asString();
+        String receiver = region.token("UNHCR-KZ", "registrar");
+        for (String lang : List.of("en", "ru")) {
+            var slip = Http.getBytes(region.uri("kz", "/api/v1/referrals/" + referral + "/slip?lang=" + lang), receiver);
+            assertEquals(200, slip.statusCode());
+            assertEquals("%PDF-", new String(slip.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        for (String step : List.of("acknowledgement", "acceptance")) {
+            assertEquals(200, Http.postJson(region.uri("kz", "/api/v1/referrals/" + referral + "/" + step), receiver, "{}")
+                    .statusCode());
+        }
+        var opened = Http.postJson(region.uri("kz", "/api/v1/referrals/" + referral + "/record"), receiver, """
+                { "holderRecordRef": "UNHCR-KZ-%s", "caseStatus": { "status": "ASYLUM_SEEKER", "statusDate": "2026-12-01" } }"""
+                .formatted(RUN));
+        assertEquals(201, opened.statusCode(), opened.body());
+        assertNothingPersonal(output);
+    }
+
     private static void assertNothingPersonal(CapturedOutput output) {
         String log = output.getAll();
         for (String word : PERSONAL) {

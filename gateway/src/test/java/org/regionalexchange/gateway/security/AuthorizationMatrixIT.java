@@ -115,7 +115,13 @@ class AuthorizationMatrixIT {
                     200, "step-completion"),
             new Endpoint("POST", "/api/v1/referrals/{fresh-sent}/revocation", "screener|registrar", Access.OWN_AGENCY,
                     200, "step-reason"),
+            new Endpoint("GET", "/api/v1/referrals/" + REFERRAL + "/slip", "screener|registrar", Access.OWN_AGENCY, 200,
+                    null),
+            new Endpoint("POST", "/api/v1/referrals/{fresh-accepted}/record", "screener|registrar", Access.RECEIVER, 201,
+                    "referral-record"),
             new Endpoint("GET", "/api/v1/directory/agencies", null, Access.ANY_ROLE, 200, null),
+            new Endpoint("GET", "/api/v1/directory/reference-guide", null, Access.ANY_ROLE, 200, null),
+            new Endpoint("GET", "/api/v1/directory/reference-guide.pdf", null, Access.ANY_ROLE, 200, null),
             new Endpoint("GET", "/api/v1/admin/agreements", "admin", Access.ANY_AGENCY, 200, null),
             new Endpoint("GET", "/api/v1/admin/agreements/" + AGREEMENT, "admin", Access.ANY_AGENCY, 200, null),
             new Endpoint("POST", "/api/v1/admin/agreements", "admin", Access.ANY_AGENCY, 201, "agreement-new"),
@@ -187,6 +193,11 @@ class AuthorizationMatrixIT {
         ids.put("{childScreening}", created(201, Http.postJson(region.uri("kz", "/api/v1/screenings"),
                 region.token(OWNER, "screener"), childInterview())).path("id").asString());
         ids.put(REFERRAL, freshReferral("SENT"));
+        // An accepted referral from which the receiver already opened a record.
+        String opened = freshReferral("ACCEPTED");
+        created(201, Http.postJson(region.uri("kz", "/api/v1/referrals/" + opened + "/record"),
+                region.token(RECEIVER, "registrar"), body("referral-record", RECEIVER)));
+        ids.put("{opened}", opened);
         // An agreement of the node's own making, harmless to every other test: KZ with a state that
         // has no node, expired long ago.
         ids.put(AGREEMENT, "MTX-" + RUN);
@@ -248,6 +259,25 @@ class AuthorizationMatrixIT {
         cells.add(extra("POST", "/api/v1/referrals/{fresh-accepted}/acknowledgement", "step", "registrar", RECEIVER, 409,
                 "conflict"));
         cells.add(extra("GET", "/api/v1/referrals/" + UUID.randomUUID(), null, "screener", OWNER, 404, "not_found"));
+        // The slip: the receiver prints it too; nobody prints an unknown referral or in an unknown language.
+        cells.add(extra("GET", "/api/v1/referrals/" + REFERRAL + "/slip", null, "registrar", RECEIVER, 200, null));
+        cells.add(extra("GET", "/api/v1/referrals/" + REFERRAL + "/slip?lang=ru", null, "screener", OWNER, 200, null));
+        cells.add(extra("GET", "/api/v1/referrals/" + REFERRAL + "/slip?lang=xx", null, "screener", OWNER, 400,
+                "invalid_parameter"));
+        cells.add(extra("GET", "/api/v1/referrals/" + UUID.randomUUID() + "/slip", null, "registrar", RECEIVER, 404,
+                "not_found"));
+        // A record from a referral: the receiver's registrar only, an accepted referral only, once only.
+        cells.add(extra("POST", "/api/v1/referrals/{fresh-accepted}/record", "referral-record", "registrar", RECEIVER,
+                201, null));
+        cells.add(extra("POST", "/api/v1/referrals/{fresh-accepted}/record", "referral-record", "screener", RECEIVER,
+                403, "role_not_permitted"));
+        cells.add(extra("POST", "/api/v1/referrals/{fresh-received}/record", "referral-record", "registrar", RECEIVER,
+                409, "referral_not_accepted"));
+        cells.add(extra("POST", "/api/v1/referrals/{opened}/record", "referral-record", "registrar", RECEIVER, 409,
+                "referral_already_opened"));
+        cells.add(extra("GET", "/api/v1/directory/reference-guide?lang=ru", null, "liaison", "UNHCR-KZ", 200, null));
+        cells.add(extra("GET", "/api/v1/directory/reference-guide?lang=xx", null, "officer", OWNER, 400,
+                "invalid_parameter"));
         cells.add(extra("GET", "/api/v1/admin/agreements/NO-SUCH-" + RUN, null, "admin", OWNER, 404, "not_found"));
         cells.add(extra("POST", "/api/v1/admin/agreements", "agreement-same", "admin", OWNER, 409, "conflict"));
         cells.add(extra("PUT", "/api/v1/admin/agreements/" + AGREEMENT, "agreement-new", "admin", OWNER, 400,
@@ -314,6 +344,11 @@ class AuthorizationMatrixIT {
             return;
         }
         assertEquals(status, response.statusCode(), () -> operation + ": " + response.body());
+        if (operation.contains("/slip") || operation.contains(".pdf")) {
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/pdf"), operation);
+            assertTrue(response.body().startsWith("%PDF-"), operation);
+            return;
+        }
         if (operation.contains(".csv")) {
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), operation);
             assertTrue(response.body().startsWith(operation.contains("region") ? "population," : "node,"), response::body);
@@ -328,6 +363,10 @@ class AuthorizationMatrixIT {
             case "GET /api/v1/referrals/" + REFERRAL -> assertEquals(ids.get(REFERRAL), answer.path("id").asString());
             case "GET /api/v1/referrals" -> assertTrue(answer.path("referrals").isArray(), answer::toString);
             case "POST /api/v1/referrals" -> assertEquals("SENT", answer.path("status").asString());
+            case "POST /api/v1/referrals/{fresh-accepted}/record" -> assertEquals("CHILD_BEST_INTEREST",
+                    answer.path("basis").asString(), answer::toString);
+            case "GET /api/v1/directory/reference-guide", "GET /api/v1/directory/reference-guide?lang=ru" -> assertEquals(
+                    "UNHCR-KZ", answer.path("sections").get(4).path("agencies").get(0).path("agencyId").asString());
             case "GET /api/v1/screenings/questionnaire" -> assertEquals("annex1", answer.path("id").asString());
             case "GET /api/v1/screenings/" + SCREENING -> assertEquals(ids.get(SCREENING), answer.path("id").asString());
             case "POST /api/v1/screenings" -> assertEquals("POTENTIAL_ASYLUM_SEEKER",
@@ -454,6 +493,9 @@ class AuthorizationMatrixIT {
             case "step" -> "{}";
             case "step-reason" -> "{ \"reason\": \"Recorded by the authorization matrix.\" }";
             case "step-completion" -> "{ \"successful\": true }";
+            case "referral-record" -> """
+                    { "holderRecordRef": "KZ-CP-%s-%d", "caseStatus": { "status": "ASYLUM_SEEKER", "statusDate": "2026-12-01" },
+                      "identity": { "familyName": "Matrixov", "nationalities": ["AF"] } }""".formatted(RUN, serial);
             case "request" -> request((agency.isEmpty() ? "ANON" : agency) + "-MTX-" + RUN + "-" + serial);
             case "request-boilerplate" -> """
                     { "holderAgency": "KG-SMS", "subject": { "holderRecordRef": "KG-MTX-NOBODY" },
