@@ -67,8 +67,19 @@ final class IssuerDiscovery {
 
     /** Plain http is accepted only for an issuer on this machine (tests, a sidecar); anything else is https. */
     static boolean isLoopback(URI uri) {
+        String host = uri.getHost();
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        // Address literals only: a name is never resolved here (no DNS lookup decides what is local).
+        if (!host.matches("[0-9.]+") && !host.startsWith("[")) {
+            return false;
+        }
         try {
-            return uri.getHost() != null && InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+            return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }
