@@ -14,35 +14,54 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How officers' bearer tokens are validated (OAuth2 resource server). Exactly one key source:
- * a JWK set URL (any OIDC issuer publishes one as {@code jwks_uri}) or an RSA public key file.
+ * How officers' bearer tokens are validated (OAuth2 resource server). Exactly one key source: the
+ * state's OpenID Connect issuer, found by discovery ({@code issuer-uri}); a JWK set URL; or an RSA
+ * public key file.
  *
- * @param issuer            the exact {@code iss} every token must carry
- * @param audience          a value the token's {@code aud} must contain
+ * @param issuerUri         the identity provider's issuer identifier: its discovery document
+ *                          ({@code <issuer-uri>/.well-known/openid-configuration}) names the JWK set,
+ *                          and tokens must carry exactly this {@code iss}
+ * @param issuer            the exact {@code iss} every token must carry (with {@code issuer-uri}:
+ *                          unset, or equal to it)
+ * @param audience          a value the token's {@code aud} must contain (with {@code issuer-uri}:
+ *                          optional, not checked when unset)
  * @param jwkSetUri         URL of the issuer's JWK set
  * @param publicKeyLocation RSA public key (X.509 PEM) that signs the tokens (RS256)
  * @param clockSkew         tolerance for {@code exp} and {@code nbf}
  * @param agencyClaim       claim that names the officer's agency
  * @param rolesClaim        claim that lists the officer's roles
+ * @param issuerTimeout     time to connect to the issuer and to wait for its discovery document
+ *                          and JWK set
  */
 @ConfigurationProperties(JwtProperties.PREFIX)
-public record JwtProperties(String issuer, String audience, String jwkSetUri, Path publicKeyLocation,
+public record JwtProperties(String issuerUri, String issuer, String audience, String jwkSetUri, Path publicKeyLocation,
         @DefaultValue("60s") Duration clockSkew, @DefaultValue("agency") String agencyClaim,
-        @DefaultValue("roles") String rolesClaim) implements CheckedProperties {
+        @DefaultValue("roles") String rolesClaim, @DefaultValue("5s") Duration issuerTimeout)
+        implements CheckedProperties {
 
     public static final String PREFIX = "gateway.security.jwt";
 
     @Override
     public void check(String prefix, ConfigurationProblems problems) {
-        if (issuer == null || issuer.isBlank()) {
-            problems.reject(prefix + ".issuer", issuer, "required: the exact 'iss' of accepted tokens");
+        if (issuerUri != null) {
+            checkIssuerUri(prefix, problems);
+        } else {
+            if (issuer == null || issuer.isBlank()) {
+                problems.reject(prefix + ".issuer", issuer, "required: the exact 'iss' of accepted tokens"
+                        + " (or set " + prefix + ".issuer-uri)");
+            }
+            if (audience == null || audience.isBlank()) {
+                problems.reject(prefix + ".audience", audience, "required: the audience accepted tokens must name");
+            }
         }
-        if (audience == null || audience.isBlank()) {
-            problems.reject(prefix + ".audience", audience, "required: the audience accepted tokens must name");
+        int sources = (issuerUri == null ? 0 : 1) + (jwkSetUri == null ? 0 : 1) + (publicKeyLocation == null ? 0 : 1);
+        if (sources != 1) {
+            problems.reject(prefix + ".jwk-set-uri", jwkSetUri, "set exactly one of " + prefix + ".issuer-uri, "
+                    + prefix + ".jwk-set-uri and " + prefix + ".public-key-location (issuer-uri = '" + issuerUri
+                    + "', public-key-location = '" + publicKeyLocation + "')");
         }
-        if ((jwkSetUri == null) == (publicKeyLocation == null)) {
-            problems.reject(prefix + ".jwk-set-uri", jwkSetUri, "set exactly one of " + prefix + ".jwk-set-uri and "
-                    + prefix + ".public-key-location (public-key-location = '" + publicKeyLocation + "')");
+        if (issuerTimeout.isNegative() || issuerTimeout.isZero() || issuerTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+            problems.reject(prefix + ".issuer-timeout", issuerTimeout, "must be more than 0 and at most 1 minute");
         }
         if (jwkSetUri != null) {
             checkUri(prefix, problems);
@@ -53,6 +72,32 @@ public record JwtProperties(String issuer, String audience, String jwkSetUri, Pa
         if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
             problems.reject(prefix + ".clock-skew", clockSkew, "must be between 0 and 5 minutes");
         }
+    }
+
+    private void checkIssuerUri(String prefix, ConfigurationProblems problems) {
+        if (issuer != null && !issuer.equals(issuerUri)) {
+            problems.reject(prefix + ".issuer", issuer, "with " + prefix + ".issuer-uri, leave it unset or equal to it ('"
+                    + issuerUri + "'): tokens carry the issuer's own identifier");
+        }
+        if (audience != null && audience.isBlank()) {
+            problems.reject(prefix + ".audience", audience, "blank: leave it unset, or name the audience tokens must carry");
+        }
+        try {
+            URI uri = new URI(issuerUri);
+            if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+                problems.reject(prefix + ".issuer-uri", issuerUri, "expected an https URL with no query or fragment");
+            } else if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && IssuerDiscovery.isLoopback(uri))) {
+                problems.reject(prefix + ".issuer-uri", issuerUri, "expected an https URL (plain http only on the loopback"
+                        + " interface)");
+            }
+        } catch (URISyntaxException e) {
+            problems.reject(prefix + ".issuer-uri", issuerUri, "not a URL");
+        }
+    }
+
+    /** The {@code iss} every accepted token carries. */
+    String expectedIssuer() {
+        return issuerUri != null ? issuerUri : issuer;
     }
 
     private void checkUri(String prefix, ConfigurationProblems problems) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 import org.regionalexchange.gateway.directory.ParticipantRegistry;
 import org.regionalexchange.gateway.error.ErrorCode;
@@ -111,7 +113,10 @@ class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(JwtProperties properties) throws IOException {
         NimbusJwtDecoder decoder;
-        if (properties.jwkSetUri() != null) {
+        if (properties.issuerUri() != null) {
+            // Discovery at start-up: an issuer that cannot be reached stops the node (fail closed).
+            decoder = IssuerDiscovery.decoder(properties);
+        } else if (properties.jwkSetUri() != null) {
             decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
                     .jwsAlgorithm(SignatureAlgorithm.ES256)
@@ -121,13 +126,16 @@ class SecurityConfiguration {
                     .signatureAlgorithm(SignatureAlgorithm.RS256)
                     .build();
         }
-        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(
                 new JwtTimestampValidator(properties.clockSkew()),
-                new JwtIssuerValidator(properties.issuer()),
-                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null),
-                new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                        aud -> aud != null && aud.contains(properties.audience())));
-        decoder.setJwtValidator(validator);
+                new JwtIssuerValidator(properties.expectedIssuer()),
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null)));
+        // Always checked but with an issuer found by discovery, where the configuration may leave it out.
+        if (properties.audience() != null) {
+            validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                    aud -> aud != null && aud.contains(properties.audience())));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
     }
 }
