@@ -14,6 +14,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.regionalexchange.gateway.audit.AccessAction;
 import org.regionalexchange.gateway.audit.AccessEvent;
@@ -223,7 +224,7 @@ class InboundReferrals {
             throw ReferralMessages.invalid("status", "unknown status");
         }
         String agency = ReferralMessages.required(claims, "agency");
-        Referral referral = em.find(Referral.class, referralId);
+        Referral referral = em.find(Referral.class, referralId, LockModeType.PESSIMISTIC_WRITE);
         // The sender's node revokes a referral this node received; the receiver's node moves one sent from here.
         boolean shared = referral != null && (referral.senderNode() != null
                 ? referral.senderNode().equals(envelope.senderNode()) && status == ReferralStatus.REVOKED

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.regionalexchange.gateway.audit.AccessAction;
 import org.regionalexchange.gateway.audit.AccessEvent;
@@ -34,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ConsentWithdrawn}) covers the open consent-based referrals of that record to a recipient
  * it named (the agency, its organization or its country); the consent given at a screening covers
  * every open consent-based referral of that screening. A revocation for another node is queued at
- * once and the courier woken; until it is delivered, this node serves nothing more of it.
+ * once and the courier woken; until it is delivered, this node serves nothing more of it. The
+ * referrals are locked, so a step arriving from the other node at the same moment waits.
  */
 @Component
 class ReferralRevocations {
@@ -69,7 +71,7 @@ class ReferralRevocations {
         List<Referral> open = em.createQuery("select r from Referral r where r.recordId = :record and r.senderAgency"
                 + " = :agency and r.basis = 'CONSENT' and r.status in :open order by r.createdAt", Referral.class)
                 .setParameter("record", withdrawn.recordId()).setParameter("agency", withdrawn.agency())
-                .setParameter("open", OPEN).getResultList();
+                .setParameter("open", OPEN).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         for (Referral referral : open) {
             if (withdrawn.recipients().stream().anyMatch(r -> names(r, referral.receiverAgency()))) {
                 revoke(referral, withdrawn.officer(), withdrawn.agency(), "The person withdrew the consent it rested on.");
@@ -88,7 +90,7 @@ class ReferralRevocations {
         List<Referral> open = em.createQuery("select r from Referral r where r.screeningId = :screening and"
                 + " r.senderAgency = :agency and r.basis = 'CONSENT' and r.status in :open order by r.createdAt",
                 Referral.class).setParameter("screening", screeningId).setParameter("agency", officer.agency())
-                .setParameter("open", OPEN).getResultList();
+                .setParameter("open", OPEN).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         List<UUID> revoked = new ArrayList<>();
         for (Referral referral : open) {
             revoke(referral, officer.subject(), officer.agency(), reason);

@@ -149,6 +149,8 @@ class ReferralService {
     @Transactional(noRollbackFor = ApiException.class)
     ObjectNode step(Officer officer, UUID id, ReferralStatus next, JsonNode body) {
         Referral referral = visible(officer, id);
+        // Locked: a step of the other node, or a consent withdrawal, on the same referral waits for this one.
+        em.refresh(referral, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         boolean bySender = next == ReferralStatus.REVOKED;
         if (bySender ? !isSender(officer, referral) : !isReceiver(officer, referral)) {
             log(officer, AccessAction.ACCESS_REFUSED, id, AccessEvent.REFUSED,
