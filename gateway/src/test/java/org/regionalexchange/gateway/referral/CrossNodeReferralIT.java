@@ -208,6 +208,26 @@ class CrossNodeReferralIT {
         assertProblem(Http.postJson(region.uri("kg", "/api/v1/referrals/" + id + "/acceptance"), unhcr, "{}"), 409,
                 "conflict");
         assertTrue(log("kz", id).contains("REFERRAL_STATUS_CHANGED:KZ-MIGRATION:revoked,consent_withdrawn"));
+
+        // The DPO's disclosure report lists the referral: recipient agency and node, categories, basis.
+        JsonNode disclosure = referralDisclosure(record, id);
+        assertEquals("UNHCR-KG", disclosure.path("recipientAgency").asString(), disclosure::toString);
+        assertEquals("kg", disclosure.path("recipientNode").asString());
+        assertEquals("UNHCR", disclosure.path("recipientParty").asString());
+        assertEquals("CONSENT", disclosure.path("basis").asString());
+        assertEquals("[\"IDENTITY\",\"CASE_STATUS\"]", disclosure.path("categories").toString());
+    }
+
+    private static JsonNode referralDisclosure(UUID subject, String referralId) {
+        JsonNode report = ok(Http.get(region.uri("kz", "/api/v1/audit/records/" + subject + "/disclosures"),
+                region.token("KZ-MIGRATION", "dpo")));
+        for (JsonNode d : report.path("disclosures")) {
+            if (referralId.equals(d.path("referralId").asString())) {
+                assertEquals("REFERRAL_SENT", d.path("action").asString());
+                return d;
+            }
+        }
+        throw new AssertionError("no disclosure of referral " + referralId + ": " + report);
     }
 
     @Test
@@ -224,6 +244,10 @@ class CrossNodeReferralIT {
         JsonNode atReceiver = await("kg", id, region.token("KG-SMS", "registrar"),
                 r -> "REVOKED".equals(r.path("status").asString()));
         assertFalse(atReceiver.has("data"), atReceiver::toString);
+        JsonNode disclosure = referralDisclosure(screening, id);
+        assertEquals("KG-SMS", disclosure.path("recipientAgency").asString(), disclosure::toString);
+        assertEquals("KG", disclosure.path("recipientParty").asString());
+        assertEquals("ASYLUM_PROCEDURE", disclosure.path("purpose").asString());
         // Another agency's screening is not found.
         assertProblem(Http.postJson(region.uri("kz", "/api/v1/screenings/" + screening + "/consent-withdrawal"),
                 region.token("KZ-MIGRATION", "screener"), "{ \"reason\": \"not mine\" }"), 404, "not_found");
