@@ -99,6 +99,7 @@ class InboundReferrals {
     String referral(String compact) {
         VerifiedEnvelope envelope = verified(compact, ReferralMessages.REFERRAL);
         ObjectNode claims = envelope.payload();
+        ReferralMessages.requirePrintable(claims);
         UUID messageId = ReferralMessages.uuid(claims, "messageId");
         UUID referralId = ReferralMessages.uuid(claims, "referralId");
         return once(envelope, messageId, referralId, ReferralOutbox.REFERRAL, () -> store(envelope, claims, referralId));
@@ -108,6 +109,7 @@ class InboundReferrals {
     String step(UUID pathId, String compact) {
         VerifiedEnvelope envelope = verified(compact, ReferralMessages.STEP);
         ObjectNode claims = envelope.payload();
+        ReferralMessages.requirePrintable(claims);
         UUID messageId = ReferralMessages.uuid(claims, "messageId");
         UUID referralId = ReferralMessages.uuid(claims, "referralId");
         if (!referralId.equals(pathId)) {
@@ -158,8 +160,8 @@ class InboundReferrals {
 
     private ReferralStatus store(VerifiedEnvelope envelope, ObjectNode claims, UUID referralId) {
         Instant now = clock.instant();
-        String senderAgency = ReferralMessages.required(claims, "senderAgency");
-        String receiverAgency = ReferralMessages.required(claims, "receiverAgency");
+        String senderAgency = ReferralMessages.required(claims, "senderAgency", 40);
+        String receiverAgency = ReferralMessages.required(claims, "receiverAgency", 40);
         List<String> problems = new ArrayList<>();
         if (!guide.nodeOf(senderAgency).map(envelope.senderNode()::equals).orElse(false)) {
             problems.add("sender_not_of_signing_node");
@@ -185,9 +187,14 @@ class InboundReferrals {
         if (data == null || !data.isObject()) {
             throw ReferralMessages.invalid("data", "missing");
         }
-        ReferralDecision decision = engine.decide(new ReferralRequest(person, receiver.get(), type, categories,
-                consent, bestInterest), now);
-        String basis = ReferralMessages.required(claims, "basis");
+        ReferralDecision decision;
+        try {
+            decision = engine.decide(new ReferralRequest(person, receiver.get(), type, categories, consent, bestInterest),
+                    now);
+        } catch (IllegalArgumentException e) {
+            throw ReferralMessages.invalid("bestInterestReason", "not a referral the rules can judge");
+        }
+        String basis = ReferralMessages.required(claims, "basis", 30);
         if (!decision.isReferred() || !decision.basis().orElseThrow().name().equals(basis)) {
             List<String> codes = decision.isReferred() ? List.of("basis_not_as_sent")
                     : decision.reasons().stream().map(ReferralReasonCode::code).toList();
@@ -200,7 +207,7 @@ class InboundReferrals {
             throw new ApiException(ErrorCode.CONFLICT, "A referral with this id is already held here.");
         }
         Instant sentAt = ReferralMessages.instant(claims, "sentAt");
-        String sentBy = ReferralMessages.required(claims, "sentBy");
+        String sentBy = ReferralMessages.required(claims, "sentBy", 200);
         Referral referral = Referral.received(referralId, new Referral.Sent(senderAgency, sentBy, receiverAgency,
                 node.id(), null, null, type.name(), categories, basis, consent.isPresent() ? claims.get("consent") : null,
                 bestInterest.orElse(null), ReferralMessages.optional(claims, "note").orElse(null),
@@ -223,7 +230,7 @@ class InboundReferrals {
         } catch (IllegalArgumentException e) {
             throw ReferralMessages.invalid("status", "unknown status");
         }
-        String agency = ReferralMessages.required(claims, "agency");
+        String agency = ReferralMessages.required(claims, "agency", 40);
         Referral referral = em.find(Referral.class, referralId, LockModeType.PESSIMISTIC_WRITE);
         // The sender's node revokes a referral this node received; the receiver's node moves one sent from here.
         boolean shared = referral != null && (referral.senderNode() != null
@@ -247,7 +254,7 @@ class InboundReferrals {
                     + status + ".");
         }
         Instant now = clock.instant();
-        String actor = ReferralMessages.required(claims, "actor");
+        String actor = ReferralMessages.required(claims, "actor", 200);
         referral.moveTo(status, now);
         em.persist(new ReferralStep(referralId, status, ReferralMessages.instant(claims, "at"), actor, agency, reason,
                 successful == null ? null : successful.asBoolean()));

@@ -154,7 +154,11 @@ final class ReferralMessages {
             return new ReferredPerson(source, dateOfBirth, countrySet(node, "nationalities"),
                     countrySet(node, "formerHabitualResidences"), countrySet(node, "countriesFled"),
                     countrySet(node, "countriesFeared"), Indicators.of(findings));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
+        } catch (RuntimeException e) {
+            if (e instanceof ApiException api) {
+                throw api;
+            }
+            // Fail closed: whatever the rules' value types refuse is a person this node does not judge.
             throw invalid("person", "not a person the referral rules can judge");
         }
     }
@@ -244,6 +248,45 @@ final class ReferralMessages {
     private static Iterable<JsonNode> array(JsonNode value, String field) {
         if (value == null || !value.isArray() || value.size() > 100) {
             throw invalid(field, "missing or not a list");
+        }
+        return value;
+    }
+
+    /**
+     * Refuses a payload with a control character (other than tab, line feed and carriage return) or
+     * a lone surrogate in any string, names included: nothing of it could be stored or shown safely.
+     */
+    static void requirePrintable(JsonNode node) {
+        if (node.isString()) {
+            requirePrintable(node.asString());
+        } else if (node.isObject()) {
+            node.properties().forEach(e -> {
+                requirePrintable(e.getKey());
+                requirePrintable(e.getValue());
+            });
+        } else if (node.isArray()) {
+            node.forEach(ReferralMessages::requirePrintable);
+        }
+    }
+
+    private static void requirePrintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
+            boolean loneSurrogate = Character.isHighSurrogate(c)
+                    ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(++i))
+                    : Character.isLowSurrogate(c);
+            if (control || loneSurrogate) {
+                throw invalid("payload", "a control character or a lone surrogate in a string");
+            }
+        }
+    }
+
+    /** A text claim of at most {@code max} characters. */
+    static String required(JsonNode claims, String field, int max) {
+        String value = required(claims, field);
+        if (value.length() > max) {
+            throw invalid(field, "longer than " + max + " characters");
         }
         return value;
     }

@@ -219,6 +219,8 @@ class BadInputCorpusIT {
         }
         List<ControlCase> cases = new ArrayList<>(steps);
         cases.add(new ControlCase("POST /api/v1/referrals", "/api/v1/referrals", "screener", referral, "note"));
+        cases.add(new ControlCase("POST /api/v1/screenings/{id}/consent-withdrawal", "/api/v1/screenings/" + id
+                + "/consent-withdrawal", "screener", "{ \"reason\": \"Withdrawn @ at the border\" }", "reason"));
         cases.add(new ControlCase("POST /api/v1/audit/checkpoints/verify", "/api/v1/audit/checkpoints/verify", "dpo",
                 "{ \"checkpoint\": \"a@.b.c\" }", "checkpoint"));
         cases.addAll(List.of(
