@@ -64,7 +64,7 @@ class ReferralCourier implements SmartLifecycle {
     private final HttpClient http;
     private final Object signal = new Object();
     private boolean woken;
-    private volatile Thread worker;
+    private volatile List<Thread> workers = List.of();
 
     ReferralCourier(ReferralOutbox outbox, EnvelopeSigner signer, EnvelopeVerifier verifier,
             ParticipantRegistry registry, AccessLog accessLog, NodeProperties node,
@@ -234,7 +234,7 @@ class ReferralCourier implements SmartLifecycle {
     }
 
     private void run() {
-        while (worker == Thread.currentThread()) {
+        while (workers.contains(Thread.currentThread())) {
             try {
                 deliverDue();
             } catch (RuntimeException e) {
@@ -264,20 +264,26 @@ class ReferralCourier implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (worker == null) {
-            Thread thread = new Thread(this::run, "referral-courier-" + node.id());
-            thread.setDaemon(true);
-            worker = thread;
-            thread.start();
+        if (workers.isEmpty()) {
+            List<Thread> started = new ArrayList<>();
+            for (int i = 0; i < properties.workers(); i++) {
+                Thread thread = new Thread(this::run, "referral-courier-" + node.id() + "-" + i);
+                thread.setDaemon(true);
+                started.add(thread);
+            }
+            workers = List.copyOf(started);
+            started.forEach(Thread::start);
         }
     }
 
     @Override
     public synchronized void stop() {
-        Thread thread = worker;
-        worker = null;
-        if (thread != null) {
+        List<Thread> running = workers;
+        workers = List.of();
+        for (Thread thread : running) {
             thread.interrupt();
+        }
+        for (Thread thread : running) {
             try {
                 thread.join(5_000);
             } catch (InterruptedException e) {
@@ -288,6 +294,6 @@ class ReferralCourier implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return worker != null;
+        return !workers.isEmpty();
     }
 }

@@ -18,13 +18,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval    how often the courier looks for due messages when nothing woke it
  * @param connectTimeout  time to open a connection to the other node
  * @param requestTimeout  time to wait for the other node's receipt
+ * @param workers         couriers delivering at once (each message is locked by the one that took it;
+ *                        one referral's messages still go in order)
  */
 @ConfigurationProperties(ReferralDeliveryProperties.PREFIX)
 public record ReferralDeliveryProperties(@DefaultValue("1s") Duration initialBackoff,
         @DefaultValue("2.0") double multiplier, @DefaultValue("5m") Duration maxBackoff,
         @DefaultValue("0.2") double jitter, @DefaultValue("1s") Duration pollInterval,
-        @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout)
-        implements CheckedProperties {
+        @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout,
+        @DefaultValue("2") int workers) implements CheckedProperties {
 
     public static final String PREFIX = "gateway.referral.delivery";
 
@@ -59,6 +61,9 @@ public record ReferralDeliveryProperties(@DefaultValue("1s") Duration initialBac
         }
         if (connectTimeout.isNegative() || connectTimeout.isZero() || connectTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
             problems.reject(prefix + ".connect-timeout", connectTimeout, "must be between 1 ms and 1 minute");
+        }
+        if (workers < 1 || workers > 16) {
+            problems.reject(prefix + ".workers", workers, "must be between 1 and 16");
         }
         if (requestTimeout.isNegative() || requestTimeout.isZero() || requestTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
             problems.reject(prefix + ".request-timeout", requestTimeout, "must be between 1 ms and 5 minutes");
