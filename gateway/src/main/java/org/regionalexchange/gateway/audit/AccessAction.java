@@ -27,5 +27,10 @@ public enum AccessAction {
     /** A referral was sent, refused before sending, read, listed or moved through its lifecycle (record id: the referral's id). */
     REFERRAL_SENT, REFERRAL_REFUSED, REFERRAL_READ, REFERRALS_LISTED, REFERRAL_STATUS_CHANGED,
     /** The receiving agency opened a record from an accepted referral, or was refused (record id: the referral's id). */
-    REFERRAL_RECORD_OPENED, REFERRAL_RECORD_REFUSED
+    REFERRAL_RECORD_OPENED, REFERRAL_RECORD_REFUSED,
+    /**
+     * Between nodes: the other node's signed receipt of a referral or step came back (sender side); the
+     * other node refused it for good; a referral of another node was received and stored (receiver side).
+     */
+    REFERRAL_DELIVERED, REFERRAL_DELIVERY_REFUSED, REFERRAL_RECEIVED_FROM_NODE
 }

@@ -107,12 +107,15 @@ class AuditController {
     @GetMapping("/api/v1/audit/records/{id}/disclosures")
     Disclosures disclosures(@PathVariable UUID id, @AuthenticationPrincipal Officer dpo) {
         return transactions.execute(status -> {
-            boolean known = histories.stream().anyMatch(h -> h.ownsRecord() && !h.revisionsOf(id).isEmpty());
+            List<DisclosureReport.Disclosure> found = disclosureReport.of(id);
+            // A record of this node, or a screening that referrals were sent from.
+            boolean known = histories.stream().anyMatch(h -> h.ownsRecord() && !h.revisionsOf(id).isEmpty())
+                    || found.stream().anyMatch(d -> d.referralId() != null);
             if (!known) {
                 throw new ApiException(ErrorCode.NOT_FOUND, "No record with this id on this node.");
             }
             log(dpo, AccessAction.DISCLOSURES_READ, id);
-            return new Disclosures(id, disclosureReport.of(id));
+            return new Disclosures(id, found);
         });
     }
 

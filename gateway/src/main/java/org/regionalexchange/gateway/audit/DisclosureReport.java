@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.regionalexchange.gateway.directory.ParticipantRegistry;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +28,11 @@ import org.springframework.stereotype.Component;
  * ({@code REQUEST_DECIDED} of the same request from the same node), where the holder recorded
  * them as the requester node sent them; the reviewer who approved the request, if any, is named
  * as approver.
+ *
+ * <p>A referral is a disclosure too (docs/referrals.md): its {@code REFERRAL_SENT} event, for the
+ * record or the screening it came from, names the receiving agency and node, the type (as purpose),
+ * the categories it carried and its basis ({@code CONSENT} or {@code CHILD_BEST_INTEREST}), whether
+ * the receiver is of this node or of another.
  */
 @Component
 class DisclosureReport {
@@ -50,10 +56,19 @@ class DisclosureReport {
             where d.record_id = :record and d.categories is not null
             order by d.id""";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final String REFERRALS = """
+            select d.id, d.occurred_at, d.action, d.outcome, d.actor, d.agency, r.id as referral_id,
+                   r.receiver_agency, r.receiver_node, r.type, r.categories, r.basis
+            from access_log d join referral r on r.id = d.record_id
+            where d.action = 'REFERRAL_SENT' and (r.record_id = :record or r.screening_id = :record)
+            order by d.id""";
 
-    DisclosureReport(DataSource dataSource) {
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ParticipantRegistry registry;
+
+    DisclosureReport(DataSource dataSource, ParticipantRegistry registry) {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        this.registry = registry;
     }
 
     /**
@@ -62,12 +77,37 @@ class DisclosureReport {
      */
     record Disclosure(long eventId, Instant at, String action, String outcome, UUID requestId, String recipientAgency,
             String recipientOfficer, String recipientNode, String recipientParty, String approvedBy,
-            String approverAgency, String holderAgency, String purpose, List<String> categories) {
+            String approverAgency, String holderAgency, String purpose, List<String> categories, UUID referralId,
+            String basis) {
+
+        Disclosure(long eventId, Instant at, String action, String outcome, UUID requestId, String recipientAgency,
+                String recipientOfficer, String recipientNode, String recipientParty, String approvedBy,
+                String approverAgency, String holderAgency, String purpose, List<String> categories) {
+            this(eventId, at, action, outcome, requestId, recipientAgency, recipientOfficer, recipientNode,
+                    recipientParty, approvedBy, approverAgency, holderAgency, purpose, categories, null, null);
+        }
     }
 
-    /** Everything released about record {@code recordId}, oldest first. Read-only; the caller logs the read. */
+    /**
+     * Everything released about record (or screening) {@code recordId}, oldest first: exchanges and
+     * referrals. Read-only; the caller logs the read.
+     */
     List<Disclosure> of(UUID recordId) {
-        return jdbc.query(QUERY, Map.of("record", recordId), DisclosureReport::disclosure);
+        List<Disclosure> found = new java.util.ArrayList<>(jdbc.query(QUERY, Map.of("record", recordId),
+                DisclosureReport::disclosure));
+        found.addAll(jdbc.query(REFERRALS, Map.of("record", recordId), this::referral));
+        found.sort(java.util.Comparator.comparingLong(Disclosure::eventId));
+        return found;
+    }
+
+    private Disclosure referral(ResultSet rs, int row) throws SQLException {
+        String receiver = rs.getString("receiver_agency");
+        String party = registry.partyOf(receiver)
+                .map(p -> p.country() != null ? p.country() : p.organization()).orElse(null);
+        return new Disclosure(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("action"),
+                rs.getString("outcome"), null, receiver, null, rs.getString("receiver_node"), party, null, null,
+                rs.getString("agency"), rs.getString("type"), List.of(rs.getString("categories").split(",")),
+                rs.getObject("referral_id", UUID.class), rs.getString("basis"));
     }
 
     private static Disclosure disclosure(ResultSet rs, int row) throws SQLException {

@@ -135,6 +135,14 @@ class Consent {
         this.recordedAt = now;
     }
 
+    /** The recipients this consent names, as in the consent document. */
+    java.util.List<ConsentWithdrawn.Recipient> recipients() {
+        java.util.List<ConsentWithdrawn.Recipient> found = new java.util.ArrayList<>();
+        JsonText.parse(recipients).forEach(r -> r.properties().forEach(e -> found.add(
+                new ConsentWithdrawn.Recipient(e.getKey(), e.getValue().asString()))));
+        return found;
+    }
+
     boolean isWithdrawn() {
         return withdrawnAt != null;
     }

@@ -23,6 +23,7 @@ import org.regionalexchange.gateway.security.Officer;
 import org.regionalexchange.gateway.validation.CountryCodes;
 import org.regionalexchange.gateway.validation.JsonText;
 import org.hibernate.jpa.HibernateHints;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,9 +42,11 @@ class ConsentService implements Consents {
     private final AccessLog accessLog;
     private final NodeProperties node;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     ConsentService(EntityManager em, SubjectRecords records, ParticipantRegistry registry, AccessLog accessLog,
-            NodeProperties node, Clock clock) {
+            NodeProperties node, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.em = em;
         this.clock = clock;
         this.records = records;
@@ -116,6 +119,9 @@ class ConsentService implements Consents {
         consent.withdraw(registrar.subject(), reason, clock.instant());
         em.flush();
         log(registrar, AccessAction.CONSENT_WITHDRAWN, recordId, List.of());
+        // What was sent on the strength of this consent stops in this same transaction (referrals).
+        events.publishEvent(new ConsentWithdrawn(recordId, consentId, consent.recipients(), registrar.subject(),
+                registrar.agency(), clock.instant()));
         return consent.view(today());
     }
 

@@ -42,6 +42,9 @@ class Referral {
     private String receiverAgency;
     @Column(name = "receiver_node", nullable = false, updatable = false)
     private String receiverNode;
+    /** The node a referral received from another node came from; null for one sent here. */
+    @Column(name = "sender_node", updatable = false)
+    private String senderNode;
     @Column(name = "screening_id", updatable = false)
     private UUID screeningId;
     @Column(name = "record_id", updatable = false)
@@ -104,6 +107,14 @@ class Referral {
         this.updatedAt = now;
     }
 
+    /** A referral another node sent to an agency of this one, as it was sent ({@code sentAt}). */
+    static Referral received(UUID id, Sent sent, String senderNode, Instant sentAt, Instant now) {
+        Referral referral = new Referral(id, sent, sentAt);
+        referral.senderNode = Objects.requireNonNull(senderNode);
+        referral.updatedAt = now;
+        return referral;
+    }
+
     void moveTo(ReferralStatus next, Instant now) {
         this.status = next;
         this.updatedAt = now;
@@ -114,6 +125,7 @@ class Referral {
     String sentBy() { return sentBy; }
     String receiverAgency() { return receiverAgency; }
     String receiverNode() { return receiverNode; }
+    String senderNode() { return senderNode; }
     UUID screeningId() { return screeningId; }
     UUID recordId() { return recordId; }
     String type() { return type; }

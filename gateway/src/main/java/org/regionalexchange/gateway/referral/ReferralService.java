@@ -59,10 +59,13 @@ class ReferralService {
     private final Screenings screenings;
     private final SubjectRecords records;
     private final java.time.Clock clock;
+    private final ReferralDeliveries deliveries;
 
     ReferralService(EntityManager em, AccessLog accessLog, NodeProperties node, ReferralEngine engine,
-            ReferralGuide guide, Screenings screenings, SubjectRecords records, java.time.Clock clock) {
+            ReferralGuide guide, Screenings screenings, SubjectRecords records, java.time.Clock clock,
+            ReferralDeliveries deliveries) {
         this.clock = clock;
+        this.deliveries = deliveries;
         this.em = em;
         this.accessLog = accessLog;
         this.node = node;
@@ -101,14 +104,6 @@ class ReferralService {
             throw refused(decision);
         }
         String receiverNode = guide.nodeOf(toAgency).orElseThrow();
-        if (!receiverNode.equals(node.id())) {
-            // A referral to another node travels as a signed envelope with the exchange's guarantees
-            // (docs/design.md §11); until this node can send one, nothing leaves and the sender is told.
-            log(sender, AccessAction.REFERRAL_REFUSED, subject, AccessEvent.REFUSED, List.of("receiver_on_other_node"));
-            throw new ApiException(ErrorCode.REFERRAL_REFUSED, "The referral was not sent.", List.of(),
-                    List.of(new ProblemReason("receiver_on_other_node", "The receiving agency is served by another node;"
-                            + " this node refers only to agencies it serves itself. Nothing was sent.")));
-        }
         String basis = decision.basis().orElseThrow().name();
         Referral referral = new Referral(UUID.randomUUID(), new Referral.Sent(sender.agency(), sender.subject(), toAgency,
                 receiverNode, screeningId, recordId, type.name(), categories, basis, consent.isPresent()
@@ -118,15 +113,19 @@ class ReferralService {
         em.persist(new ReferralStep(referral.id(), ReferralStatus.SENT, now, sender.subject(), sender.agency(), null,
                 null));
         em.flush();
+        if (deliveries.isOutgoingAcrossNodes(referral)) {
+            // To another node: a signed envelope, queued in this transaction and delivered by the courier.
+            deliveries.referralSent(referral, source.person(), now);
+        }
         log(sender, AccessAction.REFERRAL_SENT, referral.id(), AccessEvent.OK, List.of(basisCode(basis)));
-        return ReferralView.sent(referral);
+        return deliveries.describe(referral, ReferralView.sent(referral));
     }
 
     @Transactional(noRollbackFor = ApiException.class)
     ObjectNode read(Officer officer, UUID id) {
         Referral referral = visible(officer, id);
         log(officer, AccessAction.REFERRAL_READ, id, AccessEvent.OK, List.of(sideCode(officer, referral)));
-        return ReferralView.full(referral, steps(id), isSender(officer, referral));
+        return deliveries.describe(referral, ReferralView.full(referral, steps(id), isSender(officer, referral)));
     }
 
     @Transactional
@@ -150,6 +149,8 @@ class ReferralService {
     @Transactional(noRollbackFor = ApiException.class)
     ObjectNode step(Officer officer, UUID id, ReferralStatus next, JsonNode body) {
         Referral referral = visible(officer, id);
+        // Locked: a step of the other node, or a consent withdrawal, on the same referral waits for this one.
+        em.refresh(referral, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         boolean bySender = next == ReferralStatus.REVOKED;
         if (bySender ? !isSender(officer, referral) : !isReceiver(officer, referral)) {
             log(officer, AccessAction.ACCESS_REFUSED, id, AccessEvent.REFUSED,
@@ -169,11 +170,13 @@ class ReferralService {
         }
         Instant now = clock.instant();
         referral.moveTo(next, now);
-        em.persist(new ReferralStep(id, next, now, officer.subject(), officer.agency(), reason, successful));
+        ReferralStep step = new ReferralStep(id, next, now, officer.subject(), officer.agency(), reason, successful);
+        em.persist(step);
         em.flush();
+        deliveries.stepTaken(referral, step, now);
         log(officer, AccessAction.REFERRAL_STATUS_CHANGED, id, AccessEvent.OK,
                 List.of(next.name().toLowerCase(Locale.ROOT)));
-        return ReferralView.full(referral, steps(id), isSender(officer, referral));
+        return deliveries.describe(referral, ReferralView.full(referral, steps(id), isSender(officer, referral)));
     }
 
     private static void checkStep(ReferralStatus next, String reason, Boolean successful) {

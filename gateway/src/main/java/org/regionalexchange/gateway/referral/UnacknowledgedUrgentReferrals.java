@@ -44,6 +44,8 @@ class UnacknowledgedUrgentReferrals implements AlertSource {
         Instant overdueBefore = clock.instant().minus(deadline);
         List<Object[]> rows = em.createQuery("select r.senderAgency, count(r), min(r.createdAt), max(r.createdAt)"
                         + " from Referral r where r.priority = 'URGENT' and r.status = :sent and r.createdAt <= :overdue"
+                        // Sent from here: a referral received from another node alerts its sender's node.
+                        + " and r.senderNode is null"
                         + " and r.createdAt >= :since group by r.senderAgency order by r.senderAgency", Object[].class)
                 .setParameter("sent", ReferralStatus.SENT)
                 .setParameter("overdue", overdueBefore)

@@ -149,11 +149,9 @@ class ReferralIT {
         assertTrue(confidential.toString().contains("SCREENING: confidential_category_needs_consent"), confidential::toString);
         assertTrue(reasons(assertProblem(refer("KZ-BORDER", adult, "KZ-CARE", "ASYLUM_PROCEDURE", "[\"IDENTITY\"]",
                 CONSENT, "null"), 422, "referral_refused")).contains("receiver_lacks_function"));
-        // Another agency's screening is not found; an agency of another node is not yet reachable by referral.
+        // Another agency's screening is not found (referrals to another node: CrossNodeReferralIT).
         assertProblem(refer("KZ-MIGRATION", adult, "KZ-MIGRATION", "ASYLUM_PROCEDURE", "[\"IDENTITY\"]", CONSENT, "null"),
                 404, "not_found");
-        assertEquals(List.of("receiver_on_other_node"), reasons(assertProblem(refer("KZ-BORDER", adult, "KG-SMS",
-                "ASYLUM_PROCEDURE", "[\"IDENTITY\"]", CONSENT, "null"), 422, "referral_refused")));
         assertEquals(before, count());
     }
 
@@ -170,6 +168,20 @@ class ReferralIT {
         assertEquals("Referova", seen.path("data").path("identity").path("familyName").asString(), seen::toString);
         assertTrue(seen.path("data").has("caseStatus"), seen::toString);
         assertFalse(seen.path("data").has("claim"), "CLAIM was not referred: " + seen);
+        // A referral is a disclosure in the DPO's report, with its recipient, categories and basis.
+        JsonNode report = ok(Http.get(region.uri("kz", "/api/v1/audit/records/" + record + "/disclosures"),
+                region.token("KZ-MIGRATION", "dpo")));
+        JsonNode disclosure = null;
+        for (JsonNode d : report.path("disclosures")) {
+            if (id.equals(d.path("referralId").asString())) {
+                disclosure = d;
+            }
+        }
+        assertTrue(disclosure != null, report::toString);
+        assertEquals("UNHCR-KZ", disclosure.path("recipientAgency").asString());
+        assertEquals("kz", disclosure.path("recipientNode").asString());
+        assertEquals("CONSENT", disclosure.path("basis").asString());
+        assertEquals("[\"IDENTITY\",\"CASE_STATUS\"]", disclosure.path("categories").toString());
         // A record of another agency is not found.
         assertProblem(Http.postJson(region.uri("kz", "/api/v1/referrals"), region.token("KZ-BORDER", "registrar"), """
                 { "recordId": "%s", "toAgency": "UNHCR-KZ", "type": "UNHCR", "categories": ["IDENTITY"], "consent": %s }"""

@@ -222,6 +222,8 @@ class BadInputCorpusIT {
         cases.add(new ControlCase("POST /api/v1/referrals/{id}/record", "/api/v1/referrals/" + id + "/record", "registrar",
                 "{ \"holderRecordRef\": \"KZ-CP-0001\", \"identity\": { \"familyName\": \"Nul@ova\" } }",
                 "identity.familyName"));
+        cases.add(new ControlCase("POST /api/v1/screenings/{id}/consent-withdrawal", "/api/v1/screenings/" + id
+                + "/consent-withdrawal", "screener", "{ \"reason\": \"Withdrawn @ at the border\" }", "reason"));
         cases.add(new ControlCase("POST /api/v1/audit/checkpoints/verify", "/api/v1/audit/checkpoints/verify", "dpo",
                 "{ \"checkpoint\": \"a@.b.c\" }", "checkpoint"));
         cases.addAll(List.of(

@@ -102,6 +102,8 @@ class AuthorizationMatrixIT {
             new Endpoint("POST", "/api/v1/screenings", "screener", Access.ANY_AGENCY, 201, "screening"),
             new Endpoint("GET", "/api/v1/screenings/" + SCREENING, "screener", Access.OWN_AGENCY, 200, null),
             new Endpoint("GET", "/api/v1/screenings/questionnaire", null, Access.ANY_ROLE, 200, null),
+            new Endpoint("POST", "/api/v1/screenings/" + SCREENING + "/consent-withdrawal", "screener", Access.OWN_AGENCY,
+                    200, "withdrawal"),
             new Endpoint("POST", "/api/v1/referrals", "screener|registrar", Access.OWN_AGENCY, 201, "referral"),
             new Endpoint("GET", "/api/v1/referrals", "screener|registrar", Access.ANY_AGENCY, 200, null),
             new Endpoint("GET", "/api/v1/referrals/" + REFERRAL, "screener|registrar", Access.OWN_AGENCY, 200, null),
@@ -132,6 +134,9 @@ class AuthorizationMatrixIT {
             new Endpoint("POST", "/exchange/v1/requests", null, Access.SIGNED, 0, "unsigned-envelope"),
             new Endpoint("GET", "/exchange/v1/requests/" + PENDING, null, Access.SIGNED, 0, null),
             new Endpoint("POST", "/exchange/v1/checkpoints", null, Access.SIGNED, 0, "unsigned-envelope"),
+            new Endpoint("POST", "/exchange/v1/referrals", null, Access.SIGNED, 0, "unsigned-envelope"),
+            new Endpoint("POST", "/exchange/v1/referrals/" + REFERRAL + "/steps", null, Access.SIGNED, 0,
+                    "unsigned-envelope"),
             // Figures without personal data: any role of any agency of the node; the node-to-node form is signed.
             new Endpoint("GET", "/api/v1/statistics/node" + PERIOD, null, Access.ANY_ROLE, 200, null),
             new Endpoint("GET", "/api/v1/statistics/node.csv" + PERIOD, null, Access.ANY_ROLE, 200, null),
@@ -369,6 +374,8 @@ class AuthorizationMatrixIT {
                     "UNHCR-KZ", answer.path("sections").get(4).path("agencies").get(0).path("agencyId").asString());
             case "GET /api/v1/screenings/questionnaire" -> assertEquals("annex1", answer.path("id").asString());
             case "GET /api/v1/screenings/" + SCREENING -> assertEquals(ids.get(SCREENING), answer.path("id").asString());
+            case "POST /api/v1/screenings/" + SCREENING + "/consent-withdrawal" ->
+                    assertEquals(ids.get(SCREENING), answer.path("screeningId").asString());
             case "POST /api/v1/screenings" -> assertEquals("POTENTIAL_ASYLUM_SEEKER",
                     answer.path("indicators").get(0).path("indicator").asString());
             case "GET /api/v1/requests/" + SENT -> assertEquals(ids.get(SENT), answer.path("requestId").asString());
