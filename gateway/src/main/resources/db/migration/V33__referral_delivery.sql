@@ -1,4 +1,4 @@
--- Referrals between nodes (ARCHITECTURE.md §11, docs/referrals.md "Across nodes"). A referral to an
+-- Referrals between nodes (docs/design.md §11, docs/referrals.md "Across nodes"). A referral to an
 -- agency of another node is stored at the sender as before and, in the same transaction, as a
 -- message of the outbox; a worker signs and delivers it, again and again with a growing pause,
 -- until the receiving node answers with its signed receipt. The receiver stores the referral once

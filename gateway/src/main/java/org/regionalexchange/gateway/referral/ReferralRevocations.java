@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A consent withdrawn revokes every open referral it covered (ARCHITECTURE.md §11), in the
+ * A consent withdrawn revokes every open referral it covered (docs/design.md §11), in the
  * withdrawing transaction: a record's consent (the consent feature announces it with
  * {@link ConsentWithdrawn}) covers the open consent-based referrals of that record to a recipient
  * it named (the agency, its organization or its country); the consent given at a screening covers

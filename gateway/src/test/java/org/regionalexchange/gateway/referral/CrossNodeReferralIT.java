@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Referrals between nodes on real nodes (ARCHITECTURE.md §11, docs/referrals.md "Across nodes"):
+ * Referrals between nodes on real nodes (docs/design.md §11, docs/referrals.md "Across nodes"):
  * signed envelopes over real HTTP, the receiver's own check of the hard rules, delivery after the
  * receiver was down (exactly once), the lifecycle in both directions, and consent withdrawal.
  */
