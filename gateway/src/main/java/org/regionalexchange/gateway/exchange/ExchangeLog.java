@@ -36,8 +36,11 @@ class ExchangeLog {
     private final NodeProperties node;
     private final TransactionTemplate transactions;
     private final ParticipantRegistry registry;
+    private final ExchangeMetrics metrics;
 
-    ExchangeLog(AccessLog log, NodeProperties node, TransactionTemplate transactions, ParticipantRegistry registry) {
+    ExchangeLog(AccessLog log, NodeProperties node, TransactionTemplate transactions, ParticipantRegistry registry,
+            ExchangeMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.log = log;
         this.node = node;
@@ -105,6 +108,7 @@ class ExchangeLog {
 
     /** A refused envelope, in a transaction of its own: nothing else happens for it. */
     void refused(String senderNode, String code) {
+        metrics.envelopeRefused(code);
         transactions.executeWithoutResult(status -> append(senderNode == null ? "node:unknown" : "node:" + senderNode,
                 null, AccessAction.ENVELOPE_REFUSED, null, AccessEvent.REFUSED, List.of(code), null));
     }

@@ -59,9 +59,12 @@ class ReferralService {
     private final Screenings screenings;
     private final SubjectRecords records;
     private final java.time.Clock clock;
+    private final ReferralMetrics metrics;
 
     ReferralService(EntityManager em, AccessLog accessLog, NodeProperties node, ReferralEngine engine,
-            ReferralGuide guide, Screenings screenings, SubjectRecords records, java.time.Clock clock) {
+            ReferralGuide guide, Screenings screenings, SubjectRecords records, java.time.Clock clock,
+            ReferralMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.em = em;
         this.accessLog = accessLog;
@@ -119,6 +122,7 @@ class ReferralService {
                 null));
         em.flush();
         log(sender, AccessAction.REFERRAL_SENT, referral.id(), AccessEvent.OK, List.of(basisCode(basis)));
+        metrics.step(referral.type(), ReferralStatus.SENT);
         return ReferralView.sent(referral);
     }
 
@@ -173,6 +177,7 @@ class ReferralService {
         em.flush();
         log(officer, AccessAction.REFERRAL_STATUS_CHANGED, id, AccessEvent.OK,
                 List.of(next.name().toLowerCase(Locale.ROOT)));
+        metrics.step(referral.type(), next);
         return ReferralView.full(referral, steps(id), isSender(officer, referral));
     }
 
