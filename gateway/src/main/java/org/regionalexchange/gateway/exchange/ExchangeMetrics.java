@@ -67,7 +67,7 @@ class ExchangeMetrics {
             outcome = "ANSWERED";
             return answer;
         } catch (ApiException e) {
-            exchanges("inbound", "REFUSED", e.errorCode().code());
+            exchanges("inbound", "REJECTED", e.errorCode().code());
             throw e;
         } catch (RuntimeException e) {
             exchanges("inbound", "ERROR", "internal");

@@ -90,7 +90,7 @@ class MetricsIT {
         assertEquals(3, kz.delta(kzBefore, "gateway_exchanges_total",
                 Map.of("direction", "inbound", "outcome", "RELEASED", "reason", "none")));
         assertEquals(1, kz.delta(kzBefore, "gateway_exchanges_total",
-                Map.of("direction", "inbound", "outcome", "REFUSED", "reason", "envelope_malformed")));
+                Map.of("direction", "inbound", "outcome", "REJECTED", "reason", "envelope_malformed")));
         assertEquals(1, kz.delta(kzBefore, "gateway_envelope_refusals_total", Map.of("cause", "envelope_malformed")));
         assertEquals(4, kz.delta(kzBefore, "gateway_exchange_duration_seconds_count",
                 Map.of("direction", "inbound", "result", "ANSWERED")));
