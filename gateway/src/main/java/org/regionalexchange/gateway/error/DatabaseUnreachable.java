@@ -10,7 +10,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Whether a failure means the database cannot be reached or cannot be written: no connection (the
  * pool timed out, the server refused or closed it: SQL state class {@code 08}), the server shutting
  * down ({@code 57P01}–{@code 57P03}), or a server that became a read-only standby ({@code 25006})
- * while a primary fails over. Only the types and SQL states are looked at, never a message.
+ * while a primary fails over, or a transaction whose rollback failed on its connection. Only the
+ * types and SQL states are looked at, never a message.
  */
 final class DatabaseUnreachable {
 
@@ -21,6 +22,12 @@ final class DatabaseUnreachable {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            // A transaction that cannot be ended on its connection (the rollback after a crash of the
+            // primary finds the pool's connection closed, an SQLException without a state): the
+            // connection is gone, whatever failure the rollback hides.
+            if (t instanceof org.hibernate.TransactionException && t.getCause() instanceof SQLException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
