@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The access log in {@code access_log}, appended in the caller's transaction (mandatory): one
  * INSERT of the event's fields and of their content digest, canonical form 2
@@ -38,9 +41,13 @@ class JdbcAccessLog implements AccessLog {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcClient jdbc;
+    private final Counter appendFailures;
 
-    JdbcAccessLog(JdbcClient jdbc) {
+    JdbcAccessLog(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.appendFailures = Counter.builder("gateway.access_log.append.failures")
+                .description("Access-log appends that failed (the caller's transaction failed with them)")
+                .register(meters);
     }
 
     @Override
@@ -66,6 +73,7 @@ class JdbcAccessLog implements AccessLog {
                     .update();
         } catch (DataAccessException | IllegalStateException e) {
             // Types only: the message could quote the row, which carries personal data.
+            appendFailures.increment();
             log.error("access log append failed action={} exception={}", event.action(), e.getClass().getSimpleName());
             throw new AuditUnavailableException();
         }

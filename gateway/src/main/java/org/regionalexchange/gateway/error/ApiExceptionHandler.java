@@ -95,6 +95,17 @@ class ApiExceptionHandler {
     ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         String errorId = UUID.randomUUID().toString();
+        if (DatabaseUnreachable.causes(e)) {
+            // No database, no log: nothing was read or released (R1). A stable 503 while a primary
+            // fails over, not an internal error (docs/operations.md, "Replicas and failover").
+            log.warn("database unreachable errorId={} path={} exception={}", errorId, request.getRequestURI(),
+                    SafeThrowable.describe(e));
+            if (!response.isCommitted()) {
+                return problem(ErrorCode.AUDIT_UNAVAILABLE, "The node's database cannot be reached; nothing was read"
+                        + " or released. Try again shortly (error id " + errorId + ").", request);
+            }
+            return null;
+        }
         log.error("internal_error errorId={} path={} exception={}", errorId, request.getRequestURI(),
                 SafeThrowable.describe(e));
         // An answer that had begun (a CSV export streaming) cannot become a problem here: left to

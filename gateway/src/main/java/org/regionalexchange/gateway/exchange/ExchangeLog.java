@@ -36,11 +36,13 @@ class ExchangeLog {
     private final NodeProperties node;
     private final TransactionTemplate transactions;
     private final ParticipantRegistry registry;
+    private final ExchangeMetrics metrics;
 
     private final Clock clock;
 
     ExchangeLog(AccessLog log, NodeProperties node, TransactionTemplate transactions, ParticipantRegistry registry,
-            Clock clock) {
+            Clock clock, ExchangeMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.clock = clock;
         this.log = log;
@@ -109,6 +111,7 @@ class ExchangeLog {
 
     /** A refused envelope, in a transaction of its own: nothing else happens for it. */
     void refused(String senderNode, String code) {
+        metrics.envelopeRefused(code);
         transactions.executeWithoutResult(status -> append(senderNode == null ? "node:unknown" : "node:" + senderNode,
                 null, AccessAction.ENVELOPE_REFUSED, null, AccessEvent.REFUSED, List.of(code), null));
     }

@@ -3,18 +3,26 @@ package org.regionalexchange.gateway.exchange;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Carries signed envelopes to other nodes over HTTP. Retries are safe by construction: every
  * attempt sends the same envelope, and the holder answers a known {@code jti} with the answer it
- * already gave. Only transport failures and 5xx answers are retried.
+ * already gave. Only transport failures and 5xx answers are retried. The client comes from Spring
+ * Boot's {@link RestClient.Builder}, so each call carries the trace context ({@code traceparent})
+ * and is observed; each attempt is timed as {@code gateway.outbound.calls} by peer node and result.
  */
 class HolderClient {
 
@@ -22,13 +30,17 @@ class HolderClient {
 
     private static final Logger log = LoggerFactory.getLogger(HolderClient.class);
 
-    private final HttpClient http;
+    private final RestClient http;
     private final ExchangeProperties properties;
+    private final MeterRegistry meters;
 
-    HolderClient(ExchangeProperties properties) {
+    HolderClient(ExchangeProperties properties, RestClient.Builder builder, MeterRegistry meters) {
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.meters = meters;
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build());
+        factory.setReadTimeout(properties.requestTimeout());
+        this.http = builder.clone().requestFactory(factory).build();
     }
 
     /** An HTTP answer of a node: status and body (a compact JWS, or a problem document). */
@@ -39,40 +51,65 @@ class HolderClient {
         }
     }
 
-    /** POSTs the envelope; empty when no attempt got an answer below 500. */
-    Optional<NodeAnswer> post(URI uri, String envelope) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.requestTimeout())
-                .header("Content-Type", JOSE).header("Accept", JOSE + ", application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(envelope)).build();
-        return send(request);
+    /** POSTs the envelope to {@code baseUrl + path}; empty when no attempt got an answer below 500. */
+    Optional<NodeAnswer> post(String peerNode, String baseUrl, String path, String envelope) {
+        return send(peerNode, URI.create(baseUrl + path), "post", () -> http.post().uri(baseUrl + path)
+                .header(HttpHeaders.CONTENT_TYPE, JOSE).header(HttpHeaders.ACCEPT, JOSE + ", application/problem+json")
+                .body(envelope).exchange((request, response) -> answer(response)));
     }
 
-    /** GETs with a signed query envelope in the Authorization header ({@code Signed <jws>}). */
-    Optional<NodeAnswer> get(URI uri, String queryEnvelope) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.requestTimeout())
-                .header("Authorization", "Signed " + queryEnvelope)
-                .header("Accept", JOSE + ", application/problem+json").GET().build();
-        return send(request);
+    /**
+     * GETs {@code baseUrl + pathTemplate} expanded with {@code variables} (the template names the
+     * call in its observation, not the id) with a signed query envelope in the Authorization header
+     * ({@code Signed <jws>}).
+     */
+    Optional<NodeAnswer> get(String peerNode, String baseUrl, String pathTemplate, String queryEnvelope,
+            Object... variables) {
+        URI uri = org.springframework.web.util.UriComponentsBuilder.fromUriString(baseUrl + pathTemplate)
+                .buildAndExpand(variables).toUri();
+        return send(peerNode, uri, "get", () -> http.get().uri(baseUrl + pathTemplate, variables)
+                .header(HttpHeaders.AUTHORIZATION, "Signed " + queryEnvelope)
+                .header(HttpHeaders.ACCEPT, JOSE + ", application/problem+json")
+                .exchange((request, response) -> answer(response)));
     }
 
-    private Optional<NodeAnswer> send(HttpRequest request) {
+    private static NodeAnswer answer(RestClient.RequestHeadersSpec.ConvertibleClientHttpResponse response)
+            throws IOException {
+        String contentType = response.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        byte[] body = response.getBody().readAllBytes();
+        return new NodeAnswer(response.getStatusCode().value(), contentType == null ? "" : contentType,
+                new String(body, StandardCharsets.UTF_8));
+    }
+
+    private interface Attempt {
+        NodeAnswer run();
+    }
+
+    private Optional<NodeAnswer> send(String peerNode, URI uri, String method, Attempt attempt) {
         Duration pause = properties.retryBackoff();
-        for (int attempt = 1; attempt <= properties.attempts(); attempt++) {
+        for (int number = 1; number <= properties.attempts(); number++) {
+            Timer.Sample sample = Timer.start(meters);
+            String result = "unreachable";
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                NodeAnswer answer = new NodeAnswer(response.statusCode(),
-                        response.headers().firstValue("Content-Type").orElse(""), response.body());
+                NodeAnswer answer = attempt.run();
+                result = (answer.status() / 100) + "xx";
                 if (answer.status() < 500) {
                     return Optional.of(answer);
                 }
-                log.warn("node answered status={} uri={} attempt={}", answer.status(), request.uri(), attempt);
-            } catch (IOException e) {
-                log.warn("node unreachable uri={} attempt={} error={}", request.uri(), attempt, e.getClass().getSimpleName());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
+                log.warn("node answered status={} uri={} attempt={}", answer.status(), uri, number);
+            } catch (ResourceAccessException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (cause instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+                log.warn("node unreachable uri={} attempt={} error={}", uri, number, cause.getClass().getSimpleName());
+            } finally {
+                sample.stop(Timer.builder("gateway.outbound.calls")
+                        .description("Calls to other nodes' exchange API, one per attempt")
+                        .tag("peer", peerNode).tag("method", method).tag("result", result).register(meters));
             }
-            if (attempt < properties.attempts()) {
+            if (number < properties.attempts()) {
                 sleep(pause);
                 pause = pause.multipliedBy(2);
             }

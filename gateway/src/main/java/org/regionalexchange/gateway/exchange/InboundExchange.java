@@ -71,11 +71,13 @@ class InboundExchange {
     private final Clock clock;
     private final ExchangeLog exchangeLog;
     private final StandInReads standIns;
+    private final ExchangeMetrics metrics;
 
     InboundExchange(EnvelopeVerifier verifier, EnvelopeSigner signer, ParticipantRegistry registry,
             NodeProperties node, PolicyEngine engine, PolicyConfig policy, HolderRecords records, ReceivedLedger ledger,
             ResponseBuilder responses, JsonSchemas schemas, TransactionTemplate transactions, Clock clock,
-            ExchangeLog exchangeLog, StandInReads standIns) {
+            ExchangeLog exchangeLog, StandInReads standIns, ExchangeMetrics metrics) {
+        this.metrics = metrics;
         this.exchangeLog = exchangeLog;
         this.standIns = standIns;
         this.verifier = verifier;
@@ -94,6 +96,10 @@ class InboundExchange {
 
     /** Answers a request envelope with a signed response envelope. */
     String receive(String compact) {
+        return metrics.inbound(() -> answer(compact));
+    }
+
+    private String answer(String compact) {
         Instant now = clock.instant();
         VerifiedEnvelope envelope = authenticate(compact);
         Optional<String> earlier = earlierAnswer(envelope);
@@ -135,6 +141,7 @@ class InboundExchange {
                 decision.internalReason().map(ReasonCode::code).orElse(null), reviewState, signed.jws());
         exchangeLog.decided(peerOfficer(envelope), requesterAgency, judgment.recordId(), decision,
                 exchangeLog.holderSide(envelope, holder.id(), signed));
+        metrics.decided(decision);
         log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}", requestId,
                 envelope.senderNode(), requesterAgency, holder.id(), decision.outcome());
         return signed.jws();
@@ -315,6 +322,7 @@ class InboundExchange {
         transactions.executeWithoutResult(status -> exchangeLog.retried(peerOfficer(envelope), stored.requesterAgency(),
                 stored.subjectRecordId(), stored.outcome(),
                 exchangeLog.holderSide(envelope, stored.holderAgency(), stored.responseJws())));
+        metrics.retried(stored.outcome());
         return Optional.of(known.get().responseJws());
     }
 

@@ -1,6 +1,5 @@
 package org.regionalexchange.gateway.exchange;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,9 +36,11 @@ import org.regionalexchange.policy.model.JustificationHistory;
 import org.regionalexchange.policy.model.NodeId;
 import org.regionalexchange.policy.model.Requester;
 import org.regionalexchange.policy.model.RequesterRole;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.web.client.RestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
@@ -70,11 +71,13 @@ class OutboundExchange {
     private final Clock clock;
     private final ExchangeLog exchangeLog;
     private final TransactionTemplate transactions;
+    private final ExchangeMetrics metrics;
 
     OutboundExchange(ParticipantRegistry registry, NodeProperties node, PolicyEngine engine, PolicyConfig policy,
             EnvelopeSigner signer, EnvelopeVerifier verifier, RequestLedger ledger, ExchangeProperties properties,
             JsonSchemas schemas, JsonMapper json, Clock clock, ExchangeLog exchangeLog,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, RestClient.Builder restClients, MeterRegistry meters,
+            ExchangeMetrics metrics) {
         this.exchangeLog = exchangeLog;
         this.transactions = transactions;
         this.registry = registry;
@@ -84,7 +87,8 @@ class OutboundExchange {
         this.signer = signer;
         this.verifier = verifier;
         this.ledger = ledger;
-        this.holders = new HolderClient(properties);
+        this.holders = new HolderClient(properties, restClients, meters);
+        this.metrics = metrics;
         this.schemas = schemas;
         this.json = json;
         this.clock = clock;
@@ -92,6 +96,10 @@ class OutboundExchange {
 
     /** Checks, records, signs and sends the officer's request; returns the holder's verified outcome. */
     ObjectNode send(Officer officer, JsonNode request) {
+        return metrics.outbound(() -> checkAndSend(officer, request));
+    }
+
+    private ObjectNode checkAndSend(Officer officer, JsonNode request) {
         Instant now = clock.instant();
         String holderAgencyId = request.get("holderAgency").asString();
         Agency holderAgency = registry.agency(holderAgencyId).orElseThrow(() -> new ApiException(
@@ -162,8 +170,8 @@ class OutboundExchange {
     }
 
     private ObjectNode deliver(SentRequest sent, RegisteredNode holderNode) {
-        URI uri = URI.create(holderNode.baseUrl() + "/exchange/v1/requests");
-        NodeAnswer answer = holders.post(uri, sent.requestJws()).orElseGet(() -> {
+        NodeAnswer answer = holders.post(holderNode.id(), holderNode.baseUrl(), "/exchange/v1/requests",
+                sent.requestJws()).orElseGet(() -> {
             ledger.undelivered(sent.id());
             log.warn("request undelivered requestId={} holderNode={}", sent.id(), holderNode.id());
             throw new ApiException(ErrorCode.HOLDER_UNAVAILABLE, "The holder node did not answer; request "
@@ -177,8 +185,8 @@ class OutboundExchange {
         query.put("requestId", sent.id().toString());
         query.put("requestDigest", sent.requestDigest());
         String envelope = signer.sign(ExchangeMessages.QUERY, holderNode.id(), query, clock.instant());
-        URI uri = URI.create(holderNode.baseUrl() + "/exchange/v1/requests/" + sent.id());
-        NodeAnswer answer = holders.get(uri, envelope).orElseThrow(() -> new ApiException(
+        NodeAnswer answer = holders.get(holderNode.id(), holderNode.baseUrl(), "/exchange/v1/requests/{id}", envelope,
+                sent.id()).orElseThrow(() -> new ApiException(
                 ErrorCode.HOLDER_UNAVAILABLE, "The holder node did not answer; ask again later."));
         return accept(sent, holderNode, answer);
     }

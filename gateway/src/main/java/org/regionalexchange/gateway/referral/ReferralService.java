@@ -60,10 +60,12 @@ class ReferralService {
     private final SubjectRecords records;
     private final java.time.Clock clock;
     private final ReferralDeliveries deliveries;
+    private final ReferralMetrics metrics;
 
     ReferralService(EntityManager em, AccessLog accessLog, NodeProperties node, ReferralEngine engine,
             ReferralGuide guide, Screenings screenings, SubjectRecords records, java.time.Clock clock,
-            ReferralDeliveries deliveries) {
+            ReferralDeliveries deliveries, ReferralMetrics metrics) {
+        this.metrics = metrics;
         this.clock = clock;
         this.deliveries = deliveries;
         this.em = em;
@@ -118,6 +120,7 @@ class ReferralService {
             deliveries.referralSent(referral, source.person(), now);
         }
         log(sender, AccessAction.REFERRAL_SENT, referral.id(), AccessEvent.OK, List.of(basisCode(basis)));
+        metrics.step(referral.type(), ReferralStatus.SENT);
         return deliveries.describe(referral, ReferralView.sent(referral));
     }
 
@@ -176,6 +179,7 @@ class ReferralService {
         deliveries.stepTaken(referral, step, now);
         log(officer, AccessAction.REFERRAL_STATUS_CHANGED, id, AccessEvent.OK,
                 List.of(next.name().toLowerCase(Locale.ROOT)));
+        metrics.step(referral.type(), next);
         return deliveries.describe(referral, ReferralView.full(referral, steps(id), isSender(officer, referral)));
     }
 

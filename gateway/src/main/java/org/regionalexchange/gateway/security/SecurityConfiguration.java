@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,6 +33,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The gateway's authentication and its authorization table: which role may call which path. The
@@ -45,13 +47,16 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ParticipantRegistry registry, NodeProperties node,
-            JwtProperties jwt, ProblemResponses problems, RateLimitProperties rateLimits, Clock clock)
-            throws Exception {
+            JwtProperties jwt, ProblemResponses problems, RateLimitProperties rateLimits, Clock clock,
+            Environment environment) throws Exception {
         bearerTokens(http, registry, node, jwt, problems, rateLimits, clock)
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
+                        // Metrics carry codes only, yet no officer's token opens them: the scrape is
+                        // answered on the management port alone, which the network keeps internal.
+                        .requestMatchers(metricsOnManagementPort(environment)).permitAll()
                         // Node-to-node messages authenticate by their signatures, not by bearer tokens.
                         .requestMatchers("/.well-known/gateway-node", "/exchange/v1/**").permitAll()
                         .requestMatchers("/api/v1/records", "/api/v1/records/**").hasRole(Role.REGISTRAR.name())
@@ -69,6 +74,20 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/statistics/**").authenticated()
                         .anyRequest().denyAll());
         return http.build();
+    }
+
+    /**
+     * {@code GET /actuator/prometheus} on the management port ({@code management.server.port}, set
+     * apart from {@code server.port}); on the officers' port it stays denied like any unlisted path.
+     */
+    private static RequestMatcher metricsOnManagementPort(Environment environment) {
+        return request -> {
+            Integer management = environment.getProperty("local.management.port", Integer.class);
+            Integer server = environment.getProperty("local.server.port", Integer.class);
+            return management != null && !management.equals(server) && request.getLocalPort() == management
+                    && HttpMethod.GET.matches(request.getMethod())
+                    && "/actuator/prometheus".equals(request.getRequestURI());
+        };
     }
 
     /**
