@@ -13,7 +13,7 @@ ALTER TABLE referral ADD CONSTRAINT referral_one_source CHECK (
     (sender_node IS NULL AND ((screening_id IS NULL) <> (record_id IS NULL)))
     OR (sender_node IS NOT NULL AND screening_id IS NULL AND record_id IS NULL));
 CREATE INDEX referral_screening ON referral (screening_id) WHERE screening_id IS NOT NULL;
-CREATE INDEX referral_record ON referral (record_id) WHERE record_id IS NOT NULL;
+CREATE INDEX referral_by_record ON referral (record_id) WHERE record_id IS NOT NULL;
 
 CREATE TABLE referral_outbox (
     id                      BIGSERIAL     PRIMARY KEY,

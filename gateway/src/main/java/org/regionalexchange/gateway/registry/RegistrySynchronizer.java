@@ -32,6 +32,8 @@ import tools.jackson.databind.node.ArrayNode;
 class RegistrySynchronizer implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrySynchronizer.class);
+    /** The advisory lock key of the start-up synchronization ("registry" in ASCII). */
+    static final long SYNCHRONIZE_LOCK = 0x7265676973747279L;
 
     private final ParticipantRegistry registry;
     private final EntityManager em;
@@ -51,6 +53,9 @@ class RegistrySynchronizer implements ApplicationRunner {
     }
 
     private int synchronize() {
+        // Replicas of a node start together on one database: one synchronizes at a time, the others
+        // then find the rows it wrote (without the lock both insert the same new node and one fails).
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(" + SYNCHRONIZE_LOCK + ")").getSingleResult();
         int changed = 0;
         Set<String> nodeIds = new HashSet<>();
         for (RegisteredNode node : registry.nodes()) {
