@@ -22,7 +22,7 @@ import org.regionalexchange.gateway.records.SubjectRecords;
 import org.regionalexchange.gateway.security.Officer;
 import org.regionalexchange.gateway.validation.CountryCodes;
 import org.regionalexchange.gateway.validation.JsonText;
-import org.hibernate.jpa.HibernateHints;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,10 +40,12 @@ class ConsentService implements Consents {
     private final ParticipantRegistry registry;
     private final AccessLog accessLog;
     private final NodeProperties node;
+    private final JdbcClient jdbc;
 
     ConsentService(EntityManager em, SubjectRecords records, ParticipantRegistry registry, AccessLog accessLog,
-            NodeProperties node) {
+            NodeProperties node, JdbcClient jdbc) {
         this.em = em;
+        this.jdbc = jdbc;
         this.records = records;
         this.registry = registry;
         this.accessLog = accessLog;
@@ -53,8 +55,18 @@ class ConsentService implements Consents {
     @Override
     @Transactional(readOnly = true)
     public java.util.List<org.regionalexchange.policy.model.Consent> forPolicy(UUID recordId) {
-        return em.createQuery("select c from Consent c where c.recordId = :record order by c.recordedAt", Consent.class)
-                .setParameter("record", recordId).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList().stream().map(Consent::forPolicy).toList();
+        // Plain SQL, no entities: the exchange reads a record's consents on every request. Consents are
+        // written only through the entity, flushed before their transaction ends.
+        return jdbc.sql("""
+                select id, recipients, purposes, categories, valid_from, valid_until, given_by, withdrawn_at,
+                    withdrawal_reason
+                from consent where record_id = ? order by recorded_at""").param(recordId)
+                .query((rs, n) -> Consent.forPolicy(rs.getObject("id", UUID.class), rs.getString("recipients"),
+                        rs.getString("purposes"), rs.getString("categories"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+                        rs.getString("given_by"), withdrawnAt(rs.getTimestamp("withdrawn_at")),
+                        rs.getString("withdrawal_reason")))
+                .list();
     }
 
     @Override
@@ -147,5 +159,9 @@ class ConsentService implements Consents {
     private void log(Officer officer, AccessAction action, UUID recordId, List<String> reasons) {
         accessLog.append(new AccessEvent(Instant.now(), officer.subject(), officer.agency(), node.id(), action,
                 recordId, AccessEvent.OK, reasons));
+    }
+
+    private static Instant withdrawnAt(java.sql.Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 }
