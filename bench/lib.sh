@@ -45,7 +45,7 @@ bench_port() { grep -m1 -E '^ +port:' "$REGION_RUN_DIR/$1/application.yml" | tr 
 # Waits until node $1 answers UP; fails after $2 seconds.
 bench_wait_up() {
   local port; port=$(bench_port "$1")
-  local deadline=$((SECONDS + ${2:-120}))
+  local deadline=$((SECONDS + ${BENCH_START_TIMEOUT:-${2:-120}}))
   until curl -s --max-time 1 "http://127.0.0.1:$port/actuator/health" | grep -q '"status":"UP"'; do
     [ $SECONDS -lt $deadline ] && ! grep -q 'APPLICATION FAILED TO START' "$REGION_RUN_DIR/$1/console.log" 2>/dev/null \
       || { echo "node $1 did not come up; see $REGION_RUN_DIR/$1/console.log" >&2; return 1; }

@@ -25,7 +25,8 @@ import org.regionalexchange.policy.model.SubjectRecord;
  * <ol>
  *   <li>{@link #checkBeforeSending} at the requester's node, before anything leaves it;</li>
  *   <li>{@link #screen} at the holder, before any record lookup (steps 2-5 of docs/design.md §6);</li>
- *   <li>{@link #decide} at the holder over the resolved candidate records (steps 2-10);</li>
+ *   <li>{@link #decide} at the holder over the resolved candidate records (steps 2-10), or continued from
+ *       {@link #screening} (steps 6-10) so that the holder screens once;</li>
  *   <li>{@link #applyReview} / {@link #decideAfterReview} when a reviewer answers a {@code PENDING_REVIEW};</li>
  *   <li>{@link #decideAtCollection} when the requester collects an answer that released data.</li>
  * </ol>
@@ -93,8 +94,15 @@ public final class PolicyEngine {
      * @return empty if the gateway may look the subject up; otherwise the decision to answer with
      */
     public Optional<Decision> screen(IncomingRequest incoming, Instant now) {
-        Screening screening = screenInternal(incoming, now);
-        return Optional.ofNullable(screening.decision);
+        return screening(incoming, now).decision();
+    }
+
+    /**
+     * {@link #screen} with its result kept for the rest of the decision: the holder screens before it looks
+     * the subject up and then continues with {@link #decide(Screening, List)}, so steps 2-5 run once.
+     */
+    public Screening screening(IncomingRequest incoming, Instant now) {
+        return screenInternal(incoming, now);
     }
 
     /**
@@ -102,11 +110,25 @@ public final class PolicyEngine {
      * with their consents: steps 2-10 of docs/design.md §6 in order; the first failing step decides.
      */
     public Decision decide(IncomingRequest incoming, List<SubjectRecord> candidates, Instant now) {
+        return decide(screenInternal(incoming, now), candidates);
+    }
+
+    /**
+     * The same decision as {@link #decide(IncomingRequest, List, Instant)}, continued from a screening of this
+     * engine: the screening's decision if it made one, else steps 6-10 over the candidates. A screening may be
+     * continued any number of times; it is not changed.
+     */
+    public Decision decide(Screening screening, List<SubjectRecord> candidates) {
+        Objects.requireNonNull(screening, "screening");
         Objects.requireNonNull(candidates, "candidates");
-        Screening screening = screenInternal(incoming, now);
+        if (screening.engine != this) {
+            throw new IllegalArgumentException("a screening continues only with the engine that made it");
+        }
         if (screening.decision != null) {
             return screening.decision;
         }
+        IncomingRequest incoming = screening.incoming;
+        Instant now = screening.now;
         // Step 6: exactly one record, or the uniform answer.
         if (candidates.isEmpty()) {
             return Decision.notAvailable(ReasonCode.NO_MATCH);
@@ -127,7 +149,8 @@ public final class PolicyEngine {
         LocalDate date = screening.date;
         Instant withdrawalCutoff = now.plus(config.clockSkew());
         List<InternalDetail> details = new ArrayList<>();
-        EnumMap<Category, CategoryVerdict> verdicts = screening.verdicts;
+        EnumMap<Category, CategoryVerdict> verdicts = new EnumMap<>(Category.class);
+        verdicts.putAll(screening.verdicts);
         EnumSet<Category> releasable = EnumSet.noneOf(Category.class);
         for (Category category : request.categories()) {
             if (verdicts.containsKey(category)) {
@@ -268,18 +291,18 @@ public final class PolicyEngine {
             failures.add(ReasonCode.REQUESTER_ROLE_NOT_PERMITTED);
         }
         if (!failures.isEmpty()) {
-            return Screening.decided(wholeRefusal(request, failures));
+            return decided(incoming, now, wholeRefusal(request, failures));
         }
         // Step 3: individualization and justification, never trusting the sender's check.
         stepThree(request, incoming.history(), now, failures);
         if (!failures.isEmpty()) {
-            return Screening.decided(wholeRefusal(request, failures));
+            return decided(incoming, now, wholeRefusal(request, failures));
         }
         // Step 4: agreement.
         AgreementRule.Finding agreement = AgreementRule.check(request.requester().party(), incoming.holder(),
                 incoming.agreements(), request.purpose(), date);
         if (agreement.refusal().isPresent()) {
-            return Screening.decided(wholeRefusal(request, EnumSet.of(agreement.refusal().get())));
+            return decided(incoming, now, wholeRefusal(request, EnumSet.of(agreement.refusal().get())));
         }
         // Step 8's limits that do not depend on the subject, applied now so a request that can release
         // nothing is refused without touching a record.
@@ -293,13 +316,13 @@ public final class PolicyEngine {
             }
         }
         if (verdicts.size() == request.categories().size()) {
-            return Screening.decided(Decision.fromVerdicts(verdicts, Optional.empty(), List.of()));
+            return decided(incoming, now, Decision.fromVerdicts(verdicts, Optional.empty(), List.of()));
         }
         // Step 5: the query names the requester's country as nationality: answer without looking anything up.
         if (CountryOfOriginRule.namedInQuery(request.requester(), request.subject())) {
-            return Screening.decided(Decision.notAvailable(ReasonCode.COUNTRY_OF_ORIGIN_IN_QUERY));
+            return decided(incoming, now, Decision.notAvailable(ReasonCode.COUNTRY_OF_ORIGIN_IN_QUERY));
         }
-        return new Screening(null, verdicts, date);
+        return new Screening(this, incoming, now, null, verdicts, date);
     }
 
     private static Decision wholeRefusal(InformationRequest request, Set<ReasonCode> codes) {
@@ -311,20 +334,41 @@ public final class PolicyEngine {
         return Decision.refusedWhole(verdicts, new ArrayList<>(codes));
     }
 
-    /** The result of steps 2-5: a decision, or the verdicts so far and the evaluation date. */
-    private static final class Screening {
-        final Decision decision;
-        final EnumMap<Category, CategoryVerdict> verdicts;
-        final LocalDate date;
+    private Screening decided(IncomingRequest incoming, Instant now, Decision decision) {
+        return new Screening(this, incoming, now, decision, null, null);
+    }
 
-        Screening(Decision decision, EnumMap<Category, CategoryVerdict> verdicts, LocalDate date) {
+    /**
+     * The result of the holder's screen (steps 2-5) of one request at one instant: a decision, or the
+     * verdicts so far and the evaluation date, from which {@link #decide(Screening, List)} continues.
+     * Immutable: a continuation copies the verdicts.
+     */
+    public static final class Screening {
+        private final PolicyEngine engine;
+        private final IncomingRequest incoming;
+        private final Instant now;
+        private final Decision decision;
+        private final EnumMap<Category, CategoryVerdict> verdicts;
+        private final LocalDate date;
+
+        private Screening(PolicyEngine engine, IncomingRequest incoming, Instant now, Decision decision,
+                          EnumMap<Category, CategoryVerdict> verdicts, LocalDate date) {
+            this.engine = engine;
+            this.incoming = incoming;
+            this.now = now;
             this.decision = decision;
             this.verdicts = verdicts;
             this.date = date;
         }
 
-        static Screening decided(Decision decision) {
-            return new Screening(decision, null, null);
+        /** The screening's decision; empty if the gateway may look the subject up. */
+        public Optional<Decision> decision() {
+            return Optional.ofNullable(decision);
+        }
+
+        /** The request screened. */
+        public IncomingRequest incoming() {
+            return incoming;
         }
     }
 }

@@ -21,13 +21,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  * INSERT of the event's fields and of their content digest, canonical form 2
  * ({@link StoredEvent#computeContentDigest()}, computed here once per append so that the database
  * only links it: building the canonical text in PL/pgSQL was half the cost of an append). The
- * database chains the row as it is inserted (trigger
- * {@code access_log_chain}, migration V22): it takes the first of the 16 lanes no other transaction
- * holds, locks that lane's head until the caller's transaction ends, and sets the row's id, lane,
- * {@code prev_hash}, {@code canonical_version} and {@code hash}. Concurrent appends therefore commit together, each lane stays
- * one unbroken chain across every replica sharing the database, and a rolled-back transaction rolls
- * its row and its lane's head back together. Any database failure here becomes
- * {@link AuditUnavailableException}, and with it the caller's transaction fails (R1).
+ * database chains the row as it is inserted (trigger {@code access_log_chain}, migrations V22 and
+ * V38): it takes the first of the 16 lanes no other transaction holds (a transaction-level advisory
+ * lock, held until the caller's transaction ends), reads the hash of the lane's newest row, and sets
+ * the row's id, lane, {@code prev_hash}, {@code canonical_version} and {@code hash}. Concurrent
+ * appends therefore commit together, each lane stays one unbroken chain across every replica sharing
+ * the database, and a rolled-back transaction leaves nothing in its lane. The caller's transaction
+ * must be READ COMMITTED (the trigger refuses others, whose snapshot could miss a lane's newest row).
+ * Any database failure here becomes {@link AuditUnavailableException}, and with it the caller's
+ * transaction fails (R1).
  */
 @Component
 class JdbcAccessLog implements AccessLog {

@@ -177,6 +177,14 @@ class Consent {
 
     /** This consent as the policy reads it (the policy has its own {@code Consent} value). */
     org.regionalexchange.policy.model.Consent forPolicy() {
+        return forPolicy(id, recipients, purposes, categories, validFrom, validUntil, givenBy, withdrawnAt,
+                withdrawalReason);
+    }
+
+    /** A consent as the policy reads it, from the columns of its row (read with plain SQL by the exchange). */
+    static org.regionalexchange.policy.model.Consent forPolicy(UUID id, String recipients, String purposes,
+            String categories, LocalDate validFrom, LocalDate validUntil, String givenBy, Instant withdrawnAt,
+            String withdrawalReason) {
         List<ConsentRecipient> to = new ArrayList<>();
         JsonText.parse(recipients).forEach(r -> to.add(r.has("country") ? ConsentRecipient.country(r.get("country").asString())
                 : r.has("agency") ? ConsentRecipient.agency(r.get("agency").asString())
@@ -187,7 +195,7 @@ class Consent {
         JsonText.parse(categories).forEach(c -> ofCategories.add(Category.valueOf(c.asString())));
         return new org.regionalexchange.policy.model.Consent(id.toString(), to, forPurposes, ofCategories, validFrom,
                 Optional.ofNullable(validUntil), ConsentGiver.valueOf(givenBy),
-                isWithdrawn() ? Optional.of(new Withdrawal(withdrawnAt, withdrawalReason)) : Optional.empty());
+                withdrawnAt != null ? Optional.of(new Withdrawal(withdrawnAt, withdrawalReason)) : Optional.empty());
     }
 
     UUID recordId() {

@@ -24,6 +24,7 @@ import org.regionalexchange.gateway.validation.CountryCodes;
 import org.regionalexchange.gateway.validation.JsonText;
 import org.hibernate.jpa.HibernateHints;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,12 +44,14 @@ class ConsentService implements Consents {
     private final NodeProperties node;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
 
     ConsentService(EntityManager em, SubjectRecords records, ParticipantRegistry registry, AccessLog accessLog,
-            NodeProperties node, Clock clock, ApplicationEventPublisher events) {
+            NodeProperties node, Clock clock, ApplicationEventPublisher events, JdbcClient jdbc) {
         this.events = events;
         this.em = em;
         this.clock = clock;
+        this.jdbc = jdbc;
         this.records = records;
         this.registry = registry;
         this.accessLog = accessLog;
@@ -58,8 +61,18 @@ class ConsentService implements Consents {
     @Override
     @Transactional(readOnly = true)
     public java.util.List<org.regionalexchange.policy.model.Consent> forPolicy(UUID recordId) {
-        return em.createQuery("select c from Consent c where c.recordId = :record order by c.recordedAt", Consent.class)
-                .setParameter("record", recordId).setHint(HibernateHints.HINT_READ_ONLY, true).getResultList().stream().map(Consent::forPolicy).toList();
+        // Plain SQL, no entities: the exchange reads a record's consents on every request. Consents are
+        // written only through the entity, flushed before their transaction ends.
+        return jdbc.sql("""
+                select id, recipients, purposes, categories, valid_from, valid_until, given_by, withdrawn_at,
+                    withdrawal_reason
+                from consent where record_id = ? order by recorded_at""").param(recordId)
+                .query((rs, n) -> Consent.forPolicy(rs.getObject("id", UUID.class), rs.getString("recipients"),
+                        rs.getString("purposes"), rs.getString("categories"),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+                        rs.getString("given_by"), withdrawnAt(rs.getTimestamp("withdrawn_at")),
+                        rs.getString("withdrawal_reason")))
+                .list();
     }
 
     @Override
@@ -155,5 +168,9 @@ class ConsentService implements Consents {
     private void log(Officer officer, AccessAction action, UUID recordId, List<String> reasons) {
         accessLog.append(new AccessEvent(clock.instant(), officer.subject(), officer.agency(), node.id(), action,
                 recordId, AccessEvent.OK, reasons));
+    }
+
+    private static Instant withdrawnAt(java.sql.Timestamp at) {
+        return at == null ? null : at.toInstant();
     }
 }

@@ -130,6 +130,17 @@ class ExchangeLog {
         return holderSide(request, holderAgency, answer.jws(), answer.released());
     }
 
+    /**
+     * The same for a request just received and answered: everything comes from the request as read
+     * once on arrival and from what the signer released; nothing is parsed or fingerprinted again.
+     */
+    ExchangeDetail holderSide(HolderRequest request, ResponseBuilder.Signed answer) {
+        VerifiedEnvelope envelope = request.envelope();
+        return new ExchangeDetail(request.requestId(), envelope.senderNode(), party(envelope.senderNode()),
+                request.holder().id(), request.purpose(), answer.released(), request.justification(),
+                request.fingerprints().asWritten(), envelope.digest(), CompactJws.digest(answer.jws()));
+    }
+
     private ExchangeDetail holderSide(VerifiedEnvelope request, String holderAgency, String responseJws,
             List<String> released) {
         JsonNode payload = request.payload();
@@ -148,13 +159,19 @@ class ExchangeLog {
      */
     ExchangeDetail requesterSide(UUID requestId, String holderNode, String holderAgency, JsonNode request,
             String requestDigest, String responseJws) {
-        String justification = request.path("justification").asString(null);
         List<String> categories = new ArrayList<>();
         if (responseJws != null) {
             categories.addAll(released(responseJws));
         } else {
             request.path("categories").forEach(c -> categories.add(c.asString()));
         }
+        return requesterSide(requestId, holderNode, holderAgency, request, requestDigest, responseJws, categories);
+    }
+
+    /** The same for an answer whose released categories the caller has from its verified payload. */
+    ExchangeDetail requesterSide(UUID requestId, String holderNode, String holderAgency, JsonNode request,
+            String requestDigest, String responseJws, List<String> categories) {
+        String justification = request.path("justification").asString(null);
         return new ExchangeDetail(requestId, holderNode, party(holderNode), holderAgency,
                 request.path("purpose").asString(null), categories, justification,
                 justification == null ? null : JustificationFingerprint.of(justification).sha256Hex(), requestDigest,

@@ -17,6 +17,7 @@ import org.regionalexchange.gateway.exchange.HolderRecords.Candidate;
 import org.regionalexchange.gateway.exchange.ReceivedLedger.Received;
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.records.RecordRef;
+import org.regionalexchange.gateway.signing.CompactJws;
 import org.regionalexchange.gateway.signing.EnvelopeRejectedException;
 import org.regionalexchange.gateway.signing.EnvelopeSigner;
 import org.regionalexchange.gateway.signing.EnvelopeVerifier;
@@ -94,7 +95,13 @@ class InboundExchange {
         this.clock = clock;
     }
 
-    /** Answers a request envelope with a signed response envelope. */
+    /**
+     * Answers a request envelope with a signed response envelope. The ledger is not asked before
+     * deciding: a fresh envelope is decided and its row inserted, and only if a row of the same
+     * sender and {@code jti} exists (the insert fails, everything of this attempt rolls back) is the
+     * earlier answer given or the envelope refused as a replay. A stale envelope is answered only if
+     * it is a retry of one already answered.
+     */
     String receive(String compact) {
         return metrics.inbound(() -> answer(compact));
     }
@@ -102,14 +109,23 @@ class InboundExchange {
     private String answer(String compact) {
         Instant now = clock.instant();
         VerifiedEnvelope envelope = authenticate(compact);
-        Optional<String> earlier = earlierAnswer(envelope);
-        if (earlier.isPresent()) {
-            return earlier.get();
+        EnvelopeRejectedException stale = freshness(envelope, now);
+        if (stale != null) {
+            Optional<String> earlier = earlierAnswer(envelope);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            log.warn("request envelope refused code={} sender={}", stale.reason().code(), envelope.senderNode());
+            exchangeLog.refused(envelope.senderNode(), stale.reason().code());
+            throw rejected(stale.reason());
         }
-        checkFresh(envelope, now);
         ObjectNode payload = envelope.payload();
         var schemaErrors = schemas.validate("exchange-request", payload);
         if (!schemaErrors.isEmpty()) {
+            Optional<String> earlier = earlierAnswer(envelope);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
             log.warn("request envelope refused code=schema_violation sender={}", envelope.senderNode());
             exchangeLog.refused(envelope.senderNode(), ErrorCode.SCHEMA_VIOLATION.code());
             throw new ApiException(ErrorCode.SCHEMA_VIOLATION, "The request does not match its schema.", schemaErrors);
@@ -117,33 +133,29 @@ class InboundExchange {
         try {
             return transactions.execute(status -> decideAndAnswer(envelope, payload, now));
         } catch (DuplicateKeyException e) {
-            // The same envelope arrived twice at once: the first one's answer is the answer.
+            // A retry, the same envelope twice at once, or a replay: the first one's answer is the answer.
             return earlierAnswer(envelope).orElseThrow(() -> rejected(EnvelopeRejectedException.Reason.REPLAYED));
         }
     }
 
     private String decideAndAnswer(VerifiedEnvelope envelope, ObjectNode payload, Instant now) {
         Decided decided = decide(envelope, payload, now);
-        UUID requestId = decided.requestId();
-        String requesterAgency = decided.requesterAgency();
-        JsonNode request = payload.get("request");
-        Agency holder = decided.holder();
-        IncomingRequest incoming = decided.incoming();
-        ResponseBuilder.Signed signed = responses.sign(envelope, requestId, decided.judgment(), now);
+        HolderRequest request = decided.request();
+        ResponseBuilder.Signed signed = responses.sign(envelope, request.requestId(), decided.judgment(), now);
         Judgment judgment = signed.judgment();
         Decision decision = judgment.decision();
         String reviewState = decision.outcome() == org.regionalexchange.policy.Outcome.PENDING_REVIEW ? "WAITING" : null;
-        ledger.insert(envelope.senderNode(), envelope.jti(), requestId, envelope.digest(), envelope.compact(),
-                requesterAgency, holder.id(), incoming.request().purpose().name(),
-                JustificationUses.Fingerprints.of(incoming.request().justification()),
-                PolicyRequests.subjectKey(holder.id(), request.get("subject")), judgment.recordId(),
-                judgment.recordVersion(), now, decision.outcome().name(),
+        ledger.insert(envelope.senderNode(), envelope.jti(), request.requestId(), envelope.digest(),
+                envelope.compact(), request.requesterAgency(), request.holder().id(),
+                request.incoming().request().purpose().name(), request.fingerprints(),
+                request.subjectKey(), judgment.recordId(), judgment.recordVersion(), now, decision.outcome().name(),
                 decision.internalReason().map(ReasonCode::code).orElse(null), reviewState, signed.jws());
-        exchangeLog.decided(peerOfficer(envelope), requesterAgency, judgment.recordId(), decision,
-                exchangeLog.holderSide(envelope, holder.id(), signed));
+        exchangeLog.decided(request.peerOfficer(), request.requesterAgency(), judgment.recordId(), decision,
+                exchangeLog.holderSide(request, signed));
         metrics.decided(decision);
-        log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}", requestId,
-                envelope.senderNode(), requesterAgency, holder.id(), decision.outcome());
+        log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}",
+                request.requestId(), envelope.senderNode(), request.requesterAgency(), request.holder().id(),
+                decision.outcome());
         return signed.jws();
     }
 
@@ -157,7 +169,11 @@ class InboundExchange {
     }
 
     /** A received request decided, with the record the decision judged when exactly one matched. */
-    record Decided(UUID requestId, String requesterAgency, Agency holder, IncomingRequest incoming, Judgment judgment) {
+    record Decided(HolderRequest request, Judgment judgment) {
+
+        UUID requestId() {
+            return request.requestId();
+        }
 
         Decision decision() {
             return judgment.decision();
@@ -170,32 +186,47 @@ class InboundExchange {
 
     /**
      * The holder agency's check, the policy's screening, the subject's resolution and the decision,
-     * in the caller's transaction: no record is looked up for a request the screening refuses.
+     * in the caller's transaction: no record is looked up for a request the screening refuses, and
+     * the decision continues from the screening (steps 2-5 run once).
      */
     Decided decide(VerifiedEnvelope envelope, ObjectNode payload, Instant now) {
-        UUID requestId = UUID.fromString(payload.get("requestId").asString());
-        String requesterAgency = payload.get("requesterAgency").asString();
+        HolderRequest request = read(envelope, payload, now);
+        PolicyEngine.Screening screening = engine.screening(request.incoming(), now);
+        List<Candidate> candidates = List.of();
+        if (screening.decision().isEmpty()) {
+            candidates = records.candidates(request.holder().id(), request.incoming().request().subject());
+            standIns.afterLookup(request.holder().id(), candidates);
+        }
+        Decision decision = engine.decide(screening, candidates.stream().map(Candidate::facts).toList());
+        return new Decided(request, Judgment.of(decision, candidates));
+    }
+
+    /** The received request, read once from the verified payload (schema {@code exchange-request}, validated). */
+    HolderRequest read(VerifiedEnvelope envelope, JsonNode payload, Instant now) {
         JsonNode request = payload.get("request");
         String holderAgency = request.get("holderAgency").asString();
         Agency holder = registry.agency(holderAgency).filter(a -> a.node().equals(node.id()))
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_VALUE, "The holder agency is not of this node.",
                         List.of(new FieldError("request.holderAgency", "not an agency of node " + node.id()))));
-        IncomingRequest incoming = incoming(envelope, requesterAgency, request, now);
-        List<Candidate> candidates = List.of();
-        Optional<Decision> screened = engine.screen(incoming, now);
-        if (screened.isEmpty()) {
-            candidates = records.candidates(holder.id(), incoming.request().subject());
-            standIns.afterLookup(holder.id(), candidates);
-        }
-        Decision decision = screened.orElse(null);
-        if (decision == null) {
-            decision = engine.decide(incoming, candidates.stream().map(Candidate::facts).toList(), now);
-        }
-        return new Decided(requestId, requesterAgency, holder, incoming, Judgment.of(decision, candidates));
+        String requesterAgency = payload.get("requesterAgency").asString();
+        InformationRequest information = information(envelope, requesterAgency, request);
+        String subjectKey = PolicyRequests.subjectKey(holderAgency, request.get("subject"));
+        JustificationUses.Fingerprints fingerprints = JustificationUses.Fingerprints.of(information.justification());
+        return new HolderRequest(envelope, UUID.fromString(payload.get("requestId").asString()), requesterAgency,
+                payload.path("officer").asString(""), holder,
+                incoming(envelope, information, holderAgency, subjectKey, fingerprints, now), subjectKey, fingerprints,
+                request.get("purpose").asString());
     }
 
     /** The policy's view of a received request: the requester's node and party come from the signing key. */
     IncomingRequest incoming(VerifiedEnvelope envelope, String requesterAgency, JsonNode request, Instant now) {
+        InformationRequest information = information(envelope, requesterAgency, request);
+        String holderAgency = request.get("holderAgency").asString();
+        return incoming(envelope, information, holderAgency, PolicyRequests.subjectKey(holderAgency,
+                request.get("subject")), JustificationUses.Fingerprints.of(information.justification()), now);
+    }
+
+    private InformationRequest information(VerifiedEnvelope envelope, String requesterAgency, JsonNode request) {
         RegisteredNode sender = registry.node(envelope.senderNode()).orElseThrow();
         // The requesting agency's party, as the registry knows it; the policy checks that the agency is
         // one of the signing node's (step 2), so an agency of another node decides nothing here.
@@ -203,20 +234,22 @@ class InboundExchange {
                 : nodeParty(sender);
         Requester requester = new Requester(NodeId.of(sender.id()), party, AgencyId.of(requesterAgency),
                 RequesterRole.OFFICER);
-        InformationRequest information;
         try {
-            information = PolicyRequests.toInformationRequest(request, requester);
+            return PolicyRequests.toInformationRequest(request, requester);
         } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.INVALID_VALUE, "The request holds a value the gateway does not accept.");
         }
+    }
+
+    private IncomingRequest incoming(VerifiedEnvelope envelope, InformationRequest information, String holderAgency,
+            String subjectKey, JustificationUses.Fingerprints fingerprints, Instant now) {
         Set<AgencyId> senderAgencies = new java.util.TreeSet<>();
-        registry.agencies().stream().filter(a -> a.node().equals(sender.id()))
+        registry.agencies().stream().filter(a -> a.node().equals(envelope.senderNode()))
                 .forEach(a -> senderAgencies.add(AgencyId.of(a.id())));
-        String subjectKey = PolicyRequests.subjectKey(request.get("holderAgency").asString(), request.get("subject"));
-        JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(requesterAgency,
-                JustificationUses.Fingerprints.of(information.justification()), subjectKey,
+        JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(
+                information.requester().agency().value(), fingerprints, subjectKey,
                 now.minus(policy.justification().reuseWindow())));
-        Party holder = PolicyRequests.party(registry, request.get("holderAgency").asString());
+        Party holder = PolicyRequests.party(registry, holderAgency);
         return new IncomingRequest(information, senderAgencies, holder, records.agreements(), history);
     }
 
@@ -279,6 +312,25 @@ class InboundExchange {
         return new Reconsidered(incoming, candidates, received.judged());
     }
 
+    /**
+     * A stored request envelope as it was accepted on arrival, not verified again: the row was
+     * written only after the envelope was authenticated, fresh and valid, in the same transaction
+     * as the decision, and only the application writes it. Its digest must still be the stored
+     * digest (else the row was changed after receipt: fail closed). For reading the review queue;
+     * the review's decision and the collection authenticate the envelope again before releasing.
+     */
+    VerifiedEnvelope asReceived(Received received) {
+        CompactJws jws = CompactJws.parse(received.requestJws());
+        if (!jws.digest().equals(received.requestDigest())) {
+            throw new IllegalStateException("stored request envelope does not match its digest");
+        }
+        ObjectNode payload = jws.payload();
+        RegisteredNode sender = registry.node(received.senderNode()).orElseThrow();
+        return new VerifiedEnvelope(jws.kid(), sender.id(), sender.country(), sender.organization(), received.jti(),
+                Instant.ofEpochSecond(payload.path("iat").asLong()), payload, received.requestJws(),
+                received.requestDigest());
+    }
+
     private static Party nodeParty(RegisteredNode node) {
         return Party.of(node.country(), node.organization());
     }
@@ -293,13 +345,13 @@ class InboundExchange {
         }
     }
 
-    private void checkFresh(VerifiedEnvelope envelope, Instant now) {
+    /** Null if the envelope is within the clock window; else why not. */
+    private EnvelopeRejectedException freshness(VerifiedEnvelope envelope, Instant now) {
         try {
             verifier.checkFresh(envelope, now);
+            return null;
         } catch (EnvelopeRejectedException e) {
-            log.warn("request envelope refused code={} sender={}", e.reason().code(), envelope.senderNode());
-            exchangeLog.refused(envelope.senderNode(), e.reason().code());
-            throw rejected(e.reason());
+            return e;
         }
     }
 

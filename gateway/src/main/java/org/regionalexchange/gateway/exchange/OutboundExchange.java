@@ -146,7 +146,10 @@ class OutboundExchange {
         });
         log.info("request sent requestId={} agency={} holderAgency={} holderNode={}", id, officer.agency(),
                 holderAgencyId, holderNode.id());
-        return deliver(ledger.find(id, officer.agency()).orElseThrow(), holderNode);
+        // The row just written, as it stands: not read back.
+        SentRequest sent = new SentRequest(id, officer.subject(), officer.agency(), holderAgencyId, holderNode.id(),
+                envelope, digest, "SENT", null, null, null, now);
+        return deliver(sent, request, holderNode);
     }
 
     /** The request's current outcome; an undelivered request is sent again, a pending one asked after. */
@@ -165,11 +168,12 @@ class OutboundExchange {
                         sent.responseKid(), sent.responseJws());
             }
             case "PENDING_REVIEW" -> askAfterReview(sent, holderNode);
-            default -> deliver(sent, holderNode);
+            default -> deliver(sent, requestOf(sent), holderNode);
         };
     }
 
-    private ObjectNode deliver(SentRequest sent, RegisteredNode holderNode) {
+    /** {@code request} is the officer's request of {@code sent}, as signed. */
+    private ObjectNode deliver(SentRequest sent, JsonNode request, RegisteredNode holderNode) {
         NodeAnswer answer = holders.post(holderNode.id(), holderNode.baseUrl(), "/exchange/v1/requests",
                 sent.requestJws()).orElseGet(() -> {
             ledger.undelivered(sent.id());
@@ -177,7 +181,7 @@ class OutboundExchange {
             throw new ApiException(ErrorCode.HOLDER_UNAVAILABLE, "The holder node did not answer; request "
                     + sent.id() + " is kept and sent again when you ask for its outcome.");
         });
-        return accept(sent, holderNode, answer);
+        return accept(sent, request, holderNode, answer);
     }
 
     private ObjectNode askAfterReview(SentRequest sent, RegisteredNode holderNode) {
@@ -188,11 +192,11 @@ class OutboundExchange {
         NodeAnswer answer = holders.get(holderNode.id(), holderNode.baseUrl(), "/exchange/v1/requests/{id}", envelope,
                 sent.id()).orElseThrow(() -> new ApiException(
                 ErrorCode.HOLDER_UNAVAILABLE, "The holder node did not answer; ask again later."));
-        return accept(sent, holderNode, answer);
+        return accept(sent, requestOf(sent), holderNode, answer);
     }
 
     /** Verifies the holder's answer, stores it as evidence and returns the outcome. */
-    private ObjectNode accept(SentRequest sent, RegisteredNode holderNode, NodeAnswer answer) {
+    private ObjectNode accept(SentRequest sent, JsonNode request, RegisteredNode holderNode, NodeAnswer answer) {
         if (!answer.isEnvelope()) {
             log.warn("holder refused requestId={} holderNode={} status={}", sent.id(), holderNode.id(), answer.status());
             throw new ApiException(ErrorCode.HOLDER_ANSWER_INVALID,
@@ -220,8 +224,11 @@ class OutboundExchange {
         transactions.executeWithoutResult(status -> {
             ledger.answered(sent.id(), "PENDING_REVIEW".equals(outcome) ? "PENDING_REVIEW" : "ANSWERED", outcome,
                     answer.body(), response.kid(), now);
+            // The released categories from the payload verified above, not parsed again.
+            List<String> released = new ArrayList<>();
+            payload.path("released").propertyNames().forEach(released::add);
             exchangeLog.received(sent.officer(), sent.agency(), outcome, exchangeLog.requesterSide(sent.id(),
-                    holderNode.id(), sent.holderAgency(), requestOf(sent), sent.requestDigest(), answer.body()));
+                    holderNode.id(), sent.holderAgency(), request, sent.requestDigest(), answer.body(), released));
         });
         log.info("answer received requestId={} outcome={} holderNode={}", sent.id(), outcome, holderNode.id());
         return OutcomeView.of(sent.id(), payload, holderNode.id(), response.kid(), answer.body());

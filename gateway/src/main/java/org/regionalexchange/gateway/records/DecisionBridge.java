@@ -30,7 +30,11 @@ final class DecisionBridge {
     }
 
     static SubjectRecord facts(org.regionalexchange.gateway.records.SubjectRecord record, List<Consent> consents) {
-        RecordContent content = record.claim(PersonalDataAccess.FOR_POLICY_DECISION);
+        return facts(record.claim(PersonalDataAccess.FOR_POLICY_DECISION), consents);
+    }
+
+    /** The facts of a record's content read for the policy ({@link RecordRow#forPolicy}). */
+    static SubjectRecord facts(RecordContent content, List<Consent> consents) {
         JsonNode identity = content.identity();
         Set<SpecificNeed> needs = EnumSet.noneOf(SpecificNeed.class);
         if (content.specificNeeds() != null) {
@@ -45,10 +49,20 @@ final class DecisionBridge {
     }
 
     static ObjectNode release(org.regionalexchange.gateway.records.SubjectRecord record, Decision decision) {
+        return release(record.claim(PersonalDataAccess.FOR_RELEASE_UNDER_DECISION), decision);
+    }
+
+    /** The released categories of a row, of which only those were read ({@link RecordRow#categories}). */
+    static ObjectNode release(RecordRow row, Decision decision) {
+        java.util.Set<Category> released = java.util.EnumSet.noneOf(Category.class);
+        released.addAll(decision.requesterView().released());
+        return release(row.categories(released, PersonalDataAccess.FOR_RELEASE_UNDER_DECISION), decision);
+    }
+
+    private static ObjectNode release(RecordContent content, Decision decision) {
         List<Category> released = decision.requesterView().released();
         Map<Category, List<String>> redactions = decision.requesterView().obligations()
                 .map(Obligations::redactions).orElse(Map.of());
-        RecordContent content = record.claim(PersonalDataAccess.FOR_RELEASE_UNDER_DECISION);
         ObjectNode out = JsonText.mapper().createObjectNode();
         for (Category category : released) {
             JsonNode data = dataOf(content, category);

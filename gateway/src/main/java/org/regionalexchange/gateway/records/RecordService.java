@@ -25,6 +25,7 @@ import org.regionalexchange.policy.Decision;
 import org.regionalexchange.policy.model.Consent;
 import org.regionalexchange.policy.model.SubjectSelector;
 import org.hibernate.jpa.HibernateHints;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,10 +47,13 @@ class RecordService implements SubjectRecords {
     private final NodeProperties node;
     private final IdentityMatcher matcher;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
-    RecordService(EntityManager em, AccessLog accessLog, NodeProperties node, IdentityMatcher matcher, Clock clock) {
+    RecordService(EntityManager em, AccessLog accessLog, NodeProperties node, IdentityMatcher matcher, Clock clock,
+            JdbcClient jdbc) {
         this.em = em;
         this.clock = clock;
+        this.jdbc = jdbc;
         this.matcher = matcher;
         this.accessLog = accessLog;
         this.node = node;
@@ -101,11 +105,10 @@ class RecordService implements SubjectRecords {
     @Override
     @Transactional(readOnly = true)
     public Optional<UUID> findByHolderRef(String holderAgency, String holderRecordRef) {
-        return em.createQuery("select r.id from SubjectRecord r where r.holderAgency = :agency"
-                        + " and r.holderRecordRef = :ref", UUID.class)
-                .setParameter("agency", holderAgency)
-                .setParameter("ref", holderRecordRef)
-                .getResultStream().findFirst();
+        // Plain SQL: the exchange asks this on every request by reference. Records are written only
+        // through the entity, flushed at once (register, update), so this sees every change.
+        return jdbc.sql("select id from subject_record where holder_agency = ? and holder_record_ref = ?")
+                .params(holderAgency, holderRecordRef).query(UUID.class).optional();
     }
 
     @Override
@@ -142,23 +145,24 @@ class RecordService implements SubjectRecords {
     @Override
     @Transactional(readOnly = true)
     public Optional<RecordFacts> forDecision(UUID recordId, List<Consent> consents) {
-        SubjectRecord record = readOnly(recordId);
-        if (record == null) {
+        // One plain SELECT of the row (no entity): the holder's path reads a record on every request.
+        RecordRow row = RecordRow.read(jdbc, recordId);
+        if (row == null) {
             return Optional.empty();
         }
-        return Optional.of(new RecordFacts(new RecordRef(record.id(), record.version()),
-                DecisionBridge.facts(record, consents)));
+        return Optional.of(new RecordFacts(row.ref(),
+                DecisionBridge.facts(row.forPolicy(PersonalDataAccess.FOR_POLICY_DECISION), consents)));
     }
 
     @Override
     @Transactional(readOnly = true)
     public ObjectNode release(RecordRef judged, Decision decision) {
         // One read of the row: the version compared and the content released come from the same snapshot.
-        SubjectRecord record = readOnly(judged.id());
-        if (record == null || record.version() != judged.version()) {
+        RecordRow row = RecordRow.read(jdbc, judged.id());
+        if (row == null || row.version() != judged.version()) {
             throw new RecordChanged(judged);
         }
-        return DecisionBridge.release(record, decision);
+        return DecisionBridge.release(row, decision);
     }
 
     @Override

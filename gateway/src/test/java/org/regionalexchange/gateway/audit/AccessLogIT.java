@@ -167,6 +167,56 @@ class AccessLogIT {
     }
 
     @Test
+    @DisplayName("12 writers append at once, 1 to 3 rows per transaction, some rolled back; result: no lane forks (no two rows share a previous hash), each row follows its lane's previous row, the heads are the lanes' newest rows, verify valid")
+    void concurrentAppendersNeverForkALane() throws Exception {
+        var context = region.start("kz");
+        AccessLog log = context.getBean(AccessLog.class);
+        TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
+        var app = RegionData.app(region, "kz");
+        String actor = "test.fork." + RUN.toLowerCase();
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        timed(12, 40, () -> transactions.executeWithoutResult(status -> {
+            int i = n.incrementAndGet();
+            for (int row = 0; row <= i % 3; row++) {
+                log.append(new AccessEvent(Instant.now(), actor, "KZ-MIGRATION", "kz", AccessAction.RECORD_READ,
+                        UUID.randomUUID(), AccessEvent.OK, List.of()));
+            }
+            if (i % 7 == 0) {
+                status.setRollbackOnly();
+            }
+        }));
+        assertTrue(app.queryForObject("select count(distinct lane) from access_log where actor = ?", Integer.class,
+                actor) > 1, "concurrent appends used several lanes");
+        assertEquals(0, app.queryForObject("select count(*) from (select lane, prev_hash from access_log"
+                + " group by lane, prev_hash having count(*) > 1) forks", Integer.class), "a lane forked");
+        assertEquals(0, app.queryForObject("""
+                select count(*) from (select prev_hash, lag(hash) over (partition by lane order by id) as previous
+                    from access_log) a where a.previous is not null and a.prev_hash <> a.previous""", Integer.class),
+                "a row does not follow its lane's previous row");
+        assertEquals(0, app.queryForObject("""
+                select count(*) from access_log_lane l where l.last_id <> coalesce((select max(id) from access_log a
+                    where a.lane = l.lane), 0)""", Integer.class), "a head is not its lane's newest row");
+        JsonNode verify = RegionData.getJson(region, "kz", "/api/v1/audit/verify", kzDpo);
+        assertTrue(verify.path("valid").asBoolean(), verify.toString());
+    }
+
+    @Test
+    @DisplayName("an append in a REPEATABLE READ transaction, whose snapshot may miss a lane's last row; result: refused, nothing appended")
+    void appendOutsideReadCommittedIsRefused() {
+        var context = region.start("kz");
+        AccessLog log = context.getBean(AccessLog.class);
+        TransactionTemplate repeatable = new TransactionTemplate(
+                context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        repeatable.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        String actor = "test.repeatable." + RUN.toLowerCase();
+        assertThrows(AuditUnavailableException.class, () -> repeatable.executeWithoutResult(status -> log.append(
+                new AccessEvent(Instant.now(), actor, "KZ-MIGRATION", "kz", AccessAction.RECORD_READ,
+                        UUID.randomUUID(), AccessEvent.OK, List.of()))));
+        assertEquals(0, RegionData.app(region, "kz").queryForObject("select count(*) from access_log where actor = ?",
+                Integer.class, actor));
+    }
+
+    @Test
     @DisplayName("a transaction appends and rolls back; result: neither the row nor its lane's head remains, the lanes verify")
     void rolledBackAppendLeavesNoTrace() {
         var context = region.start("kz");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.regionalexchange.gateway.testing.Http;
+import org.regionalexchange.gateway.testing.Problems;
 import org.regionalexchange.gateway.testing.RegionData;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +55,7 @@ class TamperingIT {
     }
 
     @Test
-    @DisplayName("a row is changed, then deleted, then moved to another lane, then the last row of a lane is deleted, each by a superuser; result: verify names the broken row each time")
+    @DisplayName("a row is changed, then deleted, then moved to another lane, each by a superuser; result: verify names the broken row each time; then a lane is cut back; result: a checkpoint taken before no longer extends (event_missing)")
     void verifierFindsEveryTampering() {
         assertTrue(verify().path("valid").asBoolean());
         long id = owner.queryForObject("select min(id) + 3 from access_log", Long.class);
@@ -96,14 +97,25 @@ class TamperingIT {
         owner.execute("alter table access_log add constraint access_log_lane_check check (lane between 0 and 15)");
         assertTrue(verify().path("valid").asBoolean(), "restored");
 
-        long last = owner.queryForObject("select max(id) from access_log", Long.class);
-        tamper("delete from access_log where id = " + last);
-        long before = owner.queryForObject("select coalesce(max(id), 0) from access_log"
-                + " where lane = (select lane from access_log_lane where last_id = ?)", Long.class, last);
-        JsonNode truncated = verify();
-        assertFalse(truncated.path("valid").asBoolean());
-        assertEquals("head_mismatch", truncated.path("problem").asString());
-        assertEquals(before + 1, truncated.path("firstBrokenEventId").asLong(), truncated.toString());
+        // A lane cut back: its newest rows deleted. The rest of the lane is still a valid chain, and a lane's
+        // head is its newest row (V38), so only a statement made before the cut can show it: a checkpoint
+        // taken before no longer extends (event_missing at the lane's checkpointed head).
+        var exported = Http.post(region.uri("tj", "/api/v1/audit/checkpoints"), dpo, null, new byte[0]);
+        assertEquals(200, exported.statusCode(), exported.body());
+        String kept = Problems.json(exported.body()).path("checkpoint").asString();
+        JsonNode claims = org.regionalexchange.gateway.signing.CompactJws.parse(kept).payload();
+        long head = claims.path("headEventId").asLong();
+        int headLane = owner.queryForObject("select lane from access_log where id = ?", Integer.class, head);
+        tamper("delete from access_log where lane = ? and id >= ?", headLane, head);
+        assertTrue(verify().path("valid").asBoolean(), "a lane cut back is a valid chain by itself");
+        var checked = Http.postJson(region.uri("tj", "/api/v1/audit/checkpoints/verify"), dpo,
+                "{ \"checkpoint\": \"" + kept + "\" }");
+        assertEquals(200, checked.statusCode(), checked.body());
+        JsonNode check = Problems.json(checked.body());
+        assertFalse(check.path("extendsCheckpoint").asBoolean(), check.toString());
+        assertEquals(headLane, check.path("firstBreak").path("lane").asInt(), check.toString());
+        assertEquals(head, check.path("firstBreak").path("eventId").asLong(), check.toString());
+        assertEquals("event_missing", check.path("firstBreak").path("problem").asString(), check.toString());
     }
 
     @Test

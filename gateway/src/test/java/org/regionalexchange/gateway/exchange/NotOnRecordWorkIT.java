@@ -34,6 +34,8 @@ class NotOnRecordWorkIT {
     /** The holder's reads of one record for a decision: the record by id, and its consents. */
     private static final String RECORD_READ = "from subject_record ";
     private static final String CONSENTS_READ = "from consent ";
+    /** A record's row read by id (the holder reads it with plain SQL, RecordRow). */
+    private static final String ROW_READ = RECORD_READ + "where id = ?";
 
     private static TestRegion region;
     private static String tjOfficer;
@@ -69,7 +71,7 @@ class NotOnRecordWorkIT {
         List<String> nobody = StatementTrace.during(() -> ids.add(askNotAvailable("KZ-MIGRATION", "KZ-" + RUN + "-NOBODY-2")));
 
         assertEquals(origin, nobody, "the same statements, in the same order");
-        assertEquals(1, count(origin, RECORD_READ + "sr1_0 where sr1_0.id"), origin::toString);
+        assertEquals(1, count(origin, ROW_READ), origin::toString);
         assertEquals(1, count(origin, CONSENTS_READ), origin::toString);
         // Once more the agency's records, for the stand-in, and otherwise the same work.
         List<String> firstWithoutLookup = new ArrayList<>(first);
@@ -91,7 +93,7 @@ class NotOnRecordWorkIT {
     @DisplayName("TJ asks KZ-BORDER, which holds no record, about nobody; result: NOT_AVAILABLE after looking for a stand-in, no record read")
     void anAgencyWithoutRecordsReadsNone() {
         List<String> nobody = StatementTrace.during(() -> askNotAvailable("KZ-BORDER", "KZB-" + RUN + "-NOBODY"));
-        assertEquals(0, count(nobody, RECORD_READ + "sr1_0 where sr1_0.id"), nobody::toString);
+        assertEquals(0, count(nobody, ROW_READ), nobody::toString);
         assertEquals(0, count(nobody, CONSENTS_READ), nobody::toString);
         assertEquals(2, count(nobody, RECORD_READ), "the lookup by reference and the stand-in's: " + nobody);
     }

@@ -108,6 +108,11 @@ class PolicyCaseTest {
         if (entryPoint.equals("DECIDE")) {
             assertEquals(decision.get(), engine.decide(world.incoming(), world.records(merged.get("candidates")), now),
                     "decide is not deterministic");
+            // The holder's path: screened once, then continued from the screening.
+            PolicyEngine.Screening screening = engine.screening(world.incoming(), now);
+            assertEquals(decision.get(), engine.decide(screening, world.records(merged.get("candidates"))),
+                    "decide continued from the screening differs from decide");
+            assertEquals(engine.screen(world.incoming(), now), screening.decision(), "screening differs from screen");
         }
         assertEquals(ExpectedDecision.fromCase(raw.get("expect")), ExpectedDecision.fromDecision(decision),
                 "decision of " + file.getFileName() + " (" + raw.get("description").asString() + ")");

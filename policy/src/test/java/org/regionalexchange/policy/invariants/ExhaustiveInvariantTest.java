@@ -162,6 +162,14 @@ class ExhaustiveInvariantTest {
         if (checked.get() % 97 == 0 && !d.equals(engine.decide(incoming, candidates, SmallWorld.NOW))) {
             broken.add("decide is not deterministic");
         }
+        // The holder screens once and continues from the screening: the same decision, in every world.
+        PolicyEngine.Screening screening = engine.screening(incoming, SmallWorld.NOW);
+        if (!d.equals(engine.decide(screening, candidates))) {
+            broken.add("decide continued from the screening differs: " + engine.decide(screening, candidates));
+        }
+        if (!screening.decision().equals(engine.screen(incoming, SmallWorld.NOW))) {
+            broken.add("screening differs from screen");
+        }
         if (!broken.isEmpty()) {
             violations.incrementAndGet();
             if (counterexamples.size() < MAX_PRINTED) {
