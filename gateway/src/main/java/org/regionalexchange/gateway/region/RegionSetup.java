@@ -150,6 +150,11 @@ public final class RegionSetup {
         if (sampleData != null && Files.isReadable(sampleData.resolve(id + ".yaml"))) {
             gateway.put("sample-data", Map.of("location", sampleData.resolve(id + ".yaml").toString()));
         }
+        JsonNode identityProvider = region.get("identityProvider");
+        if (identityProvider != null && identityProvider.has("port")) {
+            // The console signs people in at the region's sample provider, found by discovery.
+            gateway.put("console", Map.of("issuer-uri", "http://127.0.0.1:" + identityProvider.get("port").asInt()));
+        }
         Map<String, Object> config = Map.of(
                 "server", Map.of("port", node.get("port").asInt(), "address", "127.0.0.1"),
                 "gateway", merge(gateway, Map.of(
