@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.regionalexchange.gateway.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,7 +50,8 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain consoleChain(HttpSecurity http, ConsoleProperties properties,
-            ClientRegistrationRepository registrations, ConsoleUserService users) throws Exception {
+            ClientRegistrationRepository registrations, ConsoleUserService users,
+            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -90,7 +92,7 @@ class ConsoleSecurityConfiguration {
                         .logoutUrl("/console/sign-out")
                         .logoutSuccessHandler(signedOut)
                         .invalidateHttpSession(true)
-                        .deleteCookies("JSESSIONID"));
+                        .deleteCookies(sessionCookie));
         return http.build();
     }
 
