@@ -41,7 +41,8 @@ final class SampleUsers implements UserDetailsService {
             for (String role : roles) {
                 String username = username(role, agency);
                 users.put(username, new SampleUser(username, agency, role));
-                passwordHashes.put(username, encoder.encode(password(username)));
+                // The id prefix tells the form login's (delegating) password encoder how to check it.
+                passwordHashes.put(username, "{bcrypt}" + encoder.encode(password(username)));
             }
         }
     }

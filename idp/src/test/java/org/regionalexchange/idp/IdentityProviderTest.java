@@ -46,8 +46,9 @@ class IdentityProviderTest {
         assertThat(users.find("dpo@tj-mia")).isPresent();
         // 16 agencies in deploy/local/region.yaml, 7 roles each.
         assertThat(users.all()).hasSize(16 * 7);
+        assertThat(users.loadUserByUsername("officer@kg-sms").getPassword()).startsWith("{bcrypt}");
         assertThat(new BCryptPasswordEncoder().matches("officer-kg-sms",
-                users.loadUserByUsername("officer@kg-sms").getPassword())).isTrue();
+                users.loadUserByUsername("officer@kg-sms").getPassword().substring("{bcrypt}".length()))).isTrue();
     }
 
     @Test
@@ -64,6 +65,30 @@ class IdentityProviderTest {
         HttpResponse<String> login = get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("name=\"username\"").contains("name=\"password\"");
+    }
+
+    @Test
+    void aSampleUserSignsInWithTheDocumentedPassword() throws Exception {
+        assertThat(signIn("officer@kg-sms", "officer-kg-sms")).as("redirect after sign-in").doesNotContain("error");
+        assertThat(signIn("officer@kg-sms", "wrong-password")).contains("/login?error");
+    }
+
+    /** Posts the sign-in form with its CSRF token; returns where the provider sends the browser. */
+    private String signIn(String username, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String form = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(form);
+        assertThat(csrf.find()).as("the form's CSRF token").isTrue();
+        String body = "username=" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=" + password + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(302);
+        return answer.headers().firstValue("Location").orElseThrow();
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.regionalexchange.gateway.directory.ParticipantRegistry;
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.validation.ControlCharacters;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -30,6 +31,7 @@ public class OfficerClaims {
     private final String nodeId;
     private final JwtProperties properties;
 
+    @Autowired
     public OfficerClaims(ParticipantRegistry registry, NodeProperties node, JwtProperties properties) {
         this(registry, node.id(), properties);
     }
