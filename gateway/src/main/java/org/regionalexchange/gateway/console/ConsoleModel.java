@@ -25,7 +25,7 @@ public class ConsoleModel {
         model.addAttribute("nonce", request.getAttribute(ContentSecurityPolicyFilter.NONCE));
         model.addAttribute("path", request.getRequestURI());
         model.addAttribute("lang", locale.getLanguage());
-        model.addAttribute("times", Times.UTC);
+        model.addAttribute("times", new Times(locale));
         if (principal instanceof ConsoleUser user) {
             model.addAttribute("me", user.officer());
             Set<String> roles = user.officer().roles().stream().map(Role::claimValue).collect(Collectors.toSet());
@@ -36,19 +36,31 @@ public class ConsoleModel {
     }
 
     /**
-     * Instants as the pages show them: in UTC, the time of every record of the node, formatted in
-     * the person's language by {@code #temporals}.
+     * Times and dates as the pages show them: instants in UTC, the time of every record of the
+     * node, both written in the person's language.
      */
     public static final class Times {
 
-        static final Times UTC = new Times();
+        private final java.time.format.DateTimeFormatter dateTime;
+        private final java.time.format.DateTimeFormatter date;
 
-        public java.time.ZonedDateTime at(java.time.Instant instant) {
-            return instant.atZone(java.time.ZoneOffset.UTC);
+        Times(Locale locale) {
+            this.dateTime = java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                    .withLocale(locale).withZone(java.time.ZoneOffset.UTC);
+            this.date = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                    .withLocale(locale);
         }
 
-        public java.time.ZonedDateTime at(String instant) {
+        public String at(java.time.Instant instant) {
+            return dateTime.format(instant);
+        }
+
+        public String at(String instant) {
             return at(java.time.Instant.parse(instant));
+        }
+
+        public String day(java.time.LocalDate day) {
+            return date.format(day);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.regionalexchange.gateway.console;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,8 @@ class ConsoleSecurityConfiguration {
 
     static final String SIGN_IN = "/console/sign-in";
     static final String SIGNED_OUT = "/console/signed-out";
+    /** The refusal page, shown (forwarded to) for a role's screen or a change without its CSRF token. */
+    static final String DENIED = "/console/denied";
 
     @Bean
     ClientRegistrationRepository consoleClientRegistrations(ConsoleProperties properties) {
@@ -51,7 +54,8 @@ class ConsoleSecurityConfiguration {
     @Order(1)
     SecurityFilterChain consoleChain(HttpSecurity http, ConsoleProperties properties,
             ClientRegistrationRepository registrations, ConsoleUserService users,
-            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) throws Exception {
+            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie, Clock clock)
+            throws Exception {
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -69,7 +73,7 @@ class ConsoleSecurityConfiguration {
                 .addFilterBefore(new ContentSecurityPolicyFilter(properties.issuerOrigin()), HeaderWriterFilter.class)
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(SIGN_IN, SIGNED_OUT, "/console/static/**", "/webjars/**").permitAll()
+                        .requestMatchers(SIGN_IN, SIGNED_OUT, DENIED, "/console/static/**", "/webjars/**").permitAll()
                         .requestMatchers("/console", "/console/").authenticated()
                         // One line per role's screens (docs/console.md).
                         .requestMatchers("/console/officer/**").hasRole(Role.OFFICER.name())
@@ -77,6 +81,8 @@ class ConsoleSecurityConfiguration {
                         .anyRequest().denyAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
+                        // Not in the SameSite=Strict session: see SignInRequests.
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestRepository(new SignInRequests(clock)))
                         .clientRegistrationRepository(registrations)
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
                         .successHandler((request, response, authentication) -> {
@@ -87,7 +93,7 @@ class ConsoleSecurityConfiguration {
                         .failureHandler(new SimpleUrlAuthenticationFailureHandler(SIGN_IN + "?failed")))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> signInFirst(request, response, e))
-                        .accessDeniedPage("/console/denied"))
+                        .accessDeniedPage(DENIED))
                 .logout(logout -> logout
                         .logoutUrl("/console/sign-out")
                         .logoutSuccessHandler(signedOut)

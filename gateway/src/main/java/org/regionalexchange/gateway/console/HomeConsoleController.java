@@ -26,7 +26,7 @@ class HomeConsoleController {
         return "console/signed-out";
     }
 
-    @GetMapping("/console/denied")
+    @org.springframework.web.bind.annotation.RequestMapping(ConsoleSecurityConfiguration.DENIED)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String denied() {
         return "console/denied";
