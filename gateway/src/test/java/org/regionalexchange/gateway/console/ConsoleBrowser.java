@@ -104,9 +104,19 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.manage().getCookieNamed(name);
     }
 
-    /** Screenshot, CSP log and axe-core of the current screen; fails on a violation. */
+    /**
+     * Screenshot, CSP log, the P7 budget (no request to another host, page weight without images at
+     * most 200 KB) and axe-core of the current screen; fails on a violation.
+     */
+    @SuppressWarnings("unchecked")
     void checked(String name) {
         screenshot(name);
+        assertThat((List<String>) driver.executeScript("return performance.getEntriesByType('resource')"
+                + ".map(e => e.name).filter(n => !n.startsWith(location.origin + '/'))"))
+                .as("requests to another host from %s", name).isEmpty();
+        Number weight = (Number) driver.executeScript("return [...performance.getEntriesByType('navigation'),"
+                + " ...performance.getEntriesByType('resource')].reduce((sum, e) => sum + e.decodedBodySize, 0)");
+        assertThat(weight.longValue()).as("page weight of %s (bytes)", name).isPositive().isLessThanOrEqualTo(200 * 1024);
         assertThat(newCspViolations()).as("CSP violations on %s", name).isEmpty();
         assertThat(accessibilityViolations()).as("serious or critical axe-core violations on %s", name).isEmpty();
     }
