@@ -4,6 +4,9 @@ root=$(cd "$here/../.." && pwd)
 definition=${REGION_DEFINITION:-$here/region.yaml}
 run=${REGION_RUN_DIR:-$here/run}
 built_jar=$root/gateway/target/gateway-0.1.0-SNAPSHOT.jar
+built_idp_jar=$root/idp/target/idp-0.1.0-SNAPSHOT-exec.jar
+# The identity provider runs from a copy too.
+idp_jar=$run/idp.jar
 # Nodes run from a copy, so that a rebuild never swaps the jar under a running node.
 jar=$run/gateway.jar
 java_bin=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -15,13 +18,14 @@ command -v "$java_bin" >/dev/null 2>&1 || die "no java found: install a JDK 17 o
 # Builds the gateway with the Maven Wrapper when the jar is missing or older than any source.
 build_if_needed() {
   local stale=""
-  if [ -f "$built_jar" ]; then
+  if [ -f "$built_jar" ] && [ -f "$built_idp_jar" ]; then
     stale=$(find "$root/pom.xml" "$root/schemas" "$root/policy" "$root/gateway/pom.xml" "$root/gateway/src" \
       -newer "$built_jar" -type f -not -path '*/target/*' -print -quit 2>/dev/null)
+    [ -n "$stale" ] || stale=$(find "$root/idp/pom.xml" "$root/idp/src" -newer "$built_idp_jar" -type f -print -quit 2>/dev/null)
   fi
-  if [ ! -f "$built_jar" ] || [ -n "$stale" ]; then
-    echo "Building the gateway (./mvnw package, tests skipped; the first build downloads dependencies)..." >&2
-    (cd "$root" && ./mvnw -q -B -DskipTests package -pl gateway -am) >&2 || die "the build failed"
+  if [ ! -f "$built_jar" ] || [ ! -f "$built_idp_jar" ] || [ -n "$stale" ]; then
+    echo "Building the gateway and the identity provider (./mvnw package, tests skipped; the first build downloads dependencies)..." >&2
+    (cd "$root" && ./mvnw -q -B -DskipTests package -pl gateway,idp -am) >&2 || die "the build failed"
   fi
 }
 
@@ -29,6 +33,12 @@ build_if_needed() {
 install_jar() {
   mkdir -p "$run"
   cp "$built_jar" "$jar.tmp" && mv "$jar.tmp" "$jar"
+  cp "$built_idp_jar" "$idp_jar.tmp" && mv "$idp_jar.tmp" "$idp_jar"
+}
+
+# The port of the region's identity provider (identityProvider.port of the definition), empty if none.
+idp_port() {
+  grep -m1 -E '^identityProvider:' "$definition" | grep -o 'port: *[0-9]*' | tr -dc '0-9' || true
 }
 
 # `token` uses the region's copy when there is one, so it never rebuilds under running nodes.

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.regionalexchange.gateway.agreements.AgreementsProperties;
 import org.regionalexchange.gateway.audit.AuditProperties;
 import org.regionalexchange.gateway.checkpoints.CheckpointProperties;
+import org.regionalexchange.gateway.console.ConsoleProperties;
 import org.regionalexchange.gateway.database.DatabaseProperties;
 import org.regionalexchange.gateway.security.RateLimitProperties;
 import org.regionalexchange.gateway.database.EmbeddedDatabaseProperties;
@@ -51,10 +52,15 @@ public class StartupConfigurationCheck implements ApplicationListener<Applicatio
         GROUPS.put(CheckpointProperties.PREFIX, CheckpointProperties.class);
         GROUPS.put(RateLimitProperties.PREFIX, RateLimitProperties.class);
         GROUPS.put(StatisticsProperties.PREFIX, StatisticsProperties.class);
+        GROUPS.put(ConsoleProperties.PREFIX, ConsoleProperties.class);
     }
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        // Another application in the same JVM (the browser tests' identity provider) is not a node.
+        if (!event.getSpringApplication().getAllSources().contains(GatewayApplication.class)) {
+            return;
+        }
         Binder binder = Binder.get(event.getEnvironment());
         ConfigurationProblems problems = new ConfigurationProblems();
         GROUPS.forEach((prefix, type) -> {

@@ -96,7 +96,7 @@ class StartupConfigurationCheckTest {
                     .load("kz", new org.springframework.core.io.FileSystemResource(region.runDir().resolve("kz/application.yml")));
             yaml.forEach(environment.getPropertySources()::addFirst);
             new StartupConfigurationCheck().onApplicationEvent(new org.springframework.boot.context.event
-                    .ApplicationEnvironmentPreparedEvent(null, new org.springframework.boot.SpringApplication(), new String[0],
+                    .ApplicationEnvironmentPreparedEvent(null, new org.springframework.boot.SpringApplication(GatewayApplication.class), new String[0],
                     environment));
         }
     }

@@ -73,6 +73,23 @@ class RequestLedger {
                 .optional();
     }
 
+    /** The requests {@code agency} sent, newest first: no personal data, only what and when. */
+    List<RequestDesk.SentSummary> sentBy(String agency, int offset, int limit) {
+        return jdbc.sql("""
+                select id, holder_agency, purpose, status, outcome, created_at from exchange_request
+                where agency = :agency order by created_at desc, id limit :limit offset :offset""")
+                .param("agency", agency).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new RequestDesk.SentSummary(rs.getObject("id", UUID.class),
+                        rs.getString("holder_agency"), rs.getString("purpose"), rs.getString("status"),
+                        rs.getString("outcome"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    long countSentBy(String agency) {
+        return jdbc.sql("select count(*) from exchange_request where agency = :agency").param("agency", agency)
+                .query(Long.class).single();
+    }
+
     private static final JustificationUses.Ledger USES = new JustificationUses.Ledger("exchange_request", "agency",
             "created_at");
 

@@ -154,8 +154,15 @@ public final class RegionSetup {
         if (sampleData != null && Files.isReadable(sampleData.resolve(id + ".yaml"))) {
             gateway.put("sample-data", Map.of("location", sampleData.resolve(id + ".yaml").toString()));
         }
+        JsonNode identityProvider = region.get("identityProvider");
+        if (identityProvider != null && identityProvider.has("port")) {
+            // The console signs people in at the region's sample provider, found by discovery.
+            gateway.put("console", Map.of("issuer-uri", "http://127.0.0.1:" + identityProvider.get("port").asInt()));
+        }
         Map<String, Object> config = Map.of(
-                "server", Map.of("port", node.get("port").asInt(), "address", "127.0.0.1"),
+                // Browsers keep cookies per host, not per port: each node's console session has its own name.
+                "server", Map.of("port", node.get("port").asInt(), "address", "127.0.0.1",
+                        "servlet", Map.of("session", Map.of("cookie", Map.of("name", "console-" + id)))),
                 "gateway", merge(gateway, Map.of(
                         "node", gatewayNode,
                         "embedded-database", Map.of("data-directory", dir.resolve("postgres").toString()),

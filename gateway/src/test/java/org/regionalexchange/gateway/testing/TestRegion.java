@@ -51,6 +51,8 @@ public final class TestRegion implements AutoCloseable {
         // (a test that wants it starts a node with --gateway.sample-data.location, see sampleData()).
         definition.put("agreements", DEFINITION.toAbsolutePath().getParent().resolve("agreements.yaml").normalize().toString());
         definition.remove("sampleData");
+        // No console unless a test starts a node with --gateway.console.issuer-uri (ConsoleIT does).
+        definition.remove("identityProvider");
         for (var node : definition.get("nodes")) {
             int port = freePort();
             ((ObjectNode) node).put("port", port);

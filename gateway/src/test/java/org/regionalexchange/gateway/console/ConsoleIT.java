@@ -1,0 +1,328 @@
+package org.regionalexchange.gateway.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.regionalexchange.gateway.testing.TestRegion;
+import org.regionalexchange.idp.IdentityProviderApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The console in headless Chromium against a real region (nodes kz and kg) and the sample identity
+ * provider: the officer→reviewer journey in Russian and in English through the real sign-in, and
+ * the browser attacks of R10 (docs/performance.md): XSS in every field of the request form, CSRF,
+ * framing, session fixation, open redirects. Every screen is checked for CSP violations and
+ * serious or critical accessibility violations (axe-core); screenshots go to
+ * target/console-screenshots/.
+ */
+class ConsoleIT {
+
+    private static TestRegion region;
+    private static ConfigurableApplicationContext idp;
+    private static String kg;
+    private static String kz;
+    private static final Properties EN = bundle("messages.properties");
+    private static final Properties RU = bundle("messages_ru.properties");
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @BeforeAll
+    static void start() throws IOException {
+        int idpPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            idpPort = socket.getLocalPort();
+        }
+        String issuer = "--gateway.console.issuer-uri=http://127.0.0.1:" + idpPort;
+        region = TestRegion.create();
+        region.start("kz", issuer, "--gateway.sample-data.location=" + TestRegion.sampleData("kz"));
+        region.start("kg", issuer);
+        kg = "http://127.0.0.1:" + region.uri("kg", "/").getPort();
+        kz = "http://127.0.0.1:" + region.uri("kz", "/").getPort();
+        // The provider is asked only at sign-in: it may start after the nodes, knowing their addresses.
+        idp = new SpringApplicationBuilder(IdentityProviderApplication.class).run(
+                "--spring.config.name=console-it-idp", "--server.port=" + idpPort, "--server.address=127.0.0.1",
+                "--server.servlet.session.cookie.name=idp-session", "--spring.main.banner-mode=off",
+                "--idp.region-definition=" + TestRegion.DEFINITION.toAbsolutePath().normalize(),
+                "--idp.redirect-uris=http://127.0.0.1/login/oauth2/code/console",
+                "--idp.post-logout-redirect-uris=" + kg + "/console/signed-out," + kz + "/console/signed-out",
+                "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (idp != null) {
+            idp.close();
+        }
+        if (region != null) {
+            region.close();
+        }
+    }
+
+    @Test
+    @DisplayName("in Russian: a KG officer asks KZ-MIGRATION, a KZ reviewer approves, the officer sees the outcome")
+    void journeyInRussian() throws Exception {
+        journey("ru", RU);
+    }
+
+    @Test
+    @DisplayName("in English: the same journey, and sign-out ends the session at the node and at the provider")
+    void journeyInEnglish() throws Exception {
+        journey("en", EN);
+    }
+
+    private void journey(String lang, Properties texts) throws Exception {
+        try (ConsoleBrowser officer = new ConsoleBrowser(kg); ConsoleBrowser reviewer = new ConsoleBrowser(kz)) {
+            officer.signIn("officer@kg-sms", lang);
+            assertThat(officer.path()).isEqualTo("/console");
+            assertThat(officer.find("h1").getText()).isEqualTo(texts.getProperty("home.title"));
+            officer.checked("home-" + lang);
+
+            officer.open("/console/officer/requests/new");
+            officer.checked("request-form-" + lang);
+            new Select(officer.find("#holderAgency")).selectByValue("KZ-MIGRATION");
+            officer.find("#subjectBy-record").click();
+            officer.find("#holderRecordRef").sendKeys("KZ-2026-000123");
+            new Select(officer.find("#purpose")).selectByValue("RSD_CASE_PROCESSING");
+            officer.find("#requesterCaseRef").sendKeys("KG-SMS-2026-0456-" + lang.toUpperCase());
+            officer.find("#justification").sendKeys("Applicant states he lodged a claim in Almaty in January 2026; we must"
+                    + " establish its outcome before deciding his claim under our case KG-SMS-2026-0456-" + lang.toUpperCase()
+                    + ".");
+            officer.find("#category-IDENTITY").click();
+            officer.find("#category-CASE_STATUS").click();
+            officer.find("#category-CLAIM").click();
+            // An urgent request beyond identity waits for a reviewer at the holder (region policy).
+            officer.find("#urgency-urgent").click();
+            officer.find("#send").click();
+            officer.waitFor("#outcome");
+            assertThat(officer.find("#outcome").getText()).isEqualTo(texts.getProperty("outcomeCode.PENDING_REVIEW"));
+            String requestId = officer.path().substring("/console/officer/requests/".length());
+            officer.checked("outcome-pending-" + lang);
+
+            reviewer.signIn("reviewer@kz-migration", lang);
+            reviewer.open("/console/reviewer/queue");
+            String item = "#review-" + requestId;
+            reviewer.waitFor(item);
+            reviewer.checked("review-queue-" + lang);
+            assertThat(reviewer.find(item + " .why").getText()).contains(texts.getProperty("reason.review_configured_trigger"));
+            assertThat(reviewer.find(item + " .release").getText()).contains(texts.getProperty("category.CLAIM"));
+            reviewer.find(item + " textarea").sendKeys("Claim history needed for the KG decision; consent covers KG.");
+            reviewer.find(item + " button.approve").click();
+            new WebDriverWait(reviewer.driver, Duration.ofSeconds(30))
+                    .until(d -> !d.findElements(By.cssSelector(item + ".decided .done")).isEmpty());
+            reviewer.checked("review-decided-" + lang);
+
+            officer.open("/console/officer/requests/" + requestId);
+            String outcome = officer.find("#outcome").getText();
+            assertThat(outcome).isIn(texts.getProperty("outcomeCode.RELEASED"), texts.getProperty("outcomeCode.PARTIALLY_RELEASED"));
+            assertThat(officer.find(".handling").getText()).contains(texts.getProperty("handling.NO_ONWARD_TRANSFER"));
+            assertThat(officer.all(".released h3").stream().map(WebElement::getText).toList())
+                    .contains(texts.getProperty("category.CLAIM"));
+            officer.checked("outcome-released-" + lang);
+            String evidence = download(kg, "/console/officer/requests/" + requestId + "/evidence", officer);
+            assertThat(evidence.split("\\.")).as("a compact JWS").hasSize(3);
+
+            officer.open("/console/officer/requests");
+            assertThat(officer.find("#requests table").getText()).contains("KZ-MIGRATION");
+            officer.checked("requests-" + lang);
+
+            if (lang.equals("en")) {
+                officer.find(".sign-out button").click();
+                new WebDriverWait(officer.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(kg
+                        + "/console/signed-out"));
+                officer.checked("signed-out-en");
+                officer.open("/console/officer/requests");
+                assertThat(officer.path()).as("the node's session ended").isEqualTo("/console/sign-in");
+                officer.find("#sign-in").click();
+                new WebDriverWait(officer.driver, Duration.ofSeconds(30))
+                        .until(d -> !d.findElements(By.id("username")).isEmpty());
+                assertThat(officer.driver.getCurrentUrl()).as("the provider's session ended too").doesNotStartWith(kg);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("XSS: payloads in Latin, Cyrillic and Arabic script typed into every field come back as text, never run")
+    void xssPayloadsAreShownNotRun() {
+        List<String> corpus = List.of(
+                "<script>alert('x')</script>",
+                "\"><img src=x onerror=alert(1)>",
+                "Ахмад<script>alert(document.cookie)</script>",
+                "احمد\"><svg onload=alert(1)>",
+                "javascript:alert(1)",
+                "'><iframe src=javascript:alert(1)></iframe>",
+                "{{7*7}}[[${7*7}]]<b onmouseover=alert(1)>Rahimi</b>");
+        try (ConsoleBrowser officer = new ConsoleBrowser(kg)) {
+            officer.signIn("officer@kg-sms", "en");
+            int i = 0;
+            for (String payload : corpus) {
+                officer.open("/console/officer/requests/new");
+                new Select(officer.find("#holderAgency")).selectByValue("KZ-MIGRATION");
+                new Select(officer.find("#purpose")).selectByValue("RSD_CASE_PROCESSING");
+                officer.find("#category-IDENTITY").click();
+                for (String field : List.of("familyName", "givenNames", "dateOfBirth", "nationality", "documentNumber",
+                        "holderRecordRef", "requesterCaseRef", "justification")) {
+                    officer.find("#" + field).sendKeys(payload);
+                }
+                officer.find("#send").click();
+                officer.waitFor(".problem");
+                assertThat(officer.alertShown()).as("an alert ran for %s", payload).isFalse();
+                assertThat(officer.script("return document.querySelectorAll('main img, main svg, main iframe, main b,"
+                        + " [onerror], [onload], [onmouseover]').length")).as("injected elements for %s", payload)
+                        .isEqualTo(0L);
+                assertThat(officer.script("return document.scripts.length")).as("scripts for %s", payload).isEqualTo(1L);
+                assertThat(officer.find("#familyName").getAttribute("value")).isEqualTo(payload.length() > 100
+                        ? payload.substring(0, 100) : payload);
+                assertThat(officer.find("#justification").getAttribute("value")).isEqualTo(payload);
+                // One full check (screenshot, axe-core) of the refused form; CSP for every payload.
+                if (i++ == 0) {
+                    officer.checked("xss-form");
+                } else {
+                    assertThat(officer.newCspViolations()).as("CSP violations for %s", payload).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the CSP detector catches a planted inline script, and the policy blocks it")
+    void cspViolationsAreSeen() {
+        try (ConsoleBrowser officer = new ConsoleBrowser(kg)) {
+            officer.open("/console/sign-in");
+            officer.newCspViolations();
+            officer.script("const s = document.createElement('script'); s.textContent = 'window.ran = true';"
+                    + " document.body.appendChild(s);");
+            assertThat(officer.script("return window.ran === true")).isEqualTo(false);
+            assertThat(officer.newCspViolations()).isNotEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("session fixation, open redirects: a new session id at sign-in, and never a trip to another host")
+    void sessionFixationAndOpenRedirect() {
+        try (ConsoleBrowser officer = new ConsoleBrowser(kg)) {
+            officer.open("/console/sign-in?redirect=https://evil.example/&next=//evil.example&returnTo=https://evil.example");
+            String before = officer.sessionCookie("console-kg");
+            assertThat(before).as("a session before sign-in (it holds the authorization request)").isNotNull();
+            assertThat(officer.cookie("console-kg").isHttpOnly()).isTrue();
+            assertThat(officer.cookie("console-kg").getSameSite()).isEqualTo("Strict");
+            officer.find("#sign-in").click();
+            officer.signInAtProvider("officer@kg-sms");
+            assertThat(officer.driver.getCurrentUrl()).startsWith(kg + "/console");
+            assertThat(officer.sessionCookie("console-kg")).as("the session id changes at sign-in").isNotEqualTo(before);
+
+            for (String attempt : List.of("/console?redirect=https://evil.example/", "/console/sign-in?redirect=//evil.example",
+                    "/oauth2/authorization/console?redirect_uri=https://evil.example/",
+                    "/login/oauth2/code/console?code=x&state=y&redirect=https://evil.example/")) {
+                officer.open(attempt);
+                new WebDriverWait(officer.driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(kg));
+                assertThat(URI.create(officer.driver.getCurrentUrl()).getHost()).as(attempt).isEqualTo("127.0.0.1");
+                assertThat(officer.driver.getCurrentUrl()).as(attempt).doesNotContain("evil.example/?");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("CSRF and framing: a change without the token is refused; every console answer forbids framing")
+    void csrfAndFraming() throws Exception {
+        try (ConsoleBrowser officer = new ConsoleBrowser(kg)) {
+            officer.signIn("officer@kg-sms", "en");
+            String cookie = "console-kg=" + officer.sessionCookie("console-kg");
+            HttpResponse<String> withoutToken = HTTP.send(HttpRequest.newBuilder(URI.create(kg + "/console/officer/requests"))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("holderAgency=KZ-MIGRATION&purpose=RSD_CASE_PROCESSING"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(withoutToken.statusCode()).isEqualTo(403);
+            HttpResponse<String> signOutWithoutToken = HTTP.send(HttpRequest.newBuilder(URI.create(kg
+                    + "/console/sign-out")).header("Cookie", cookie).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(signOutWithoutToken.statusCode()).as("sign-out without token").isEqualTo(403);
+            officer.open("/console/officer/requests");
+            assertThat(officer.path()).as("still signed in").isEqualTo("/console/officer/requests");
+
+            for (String path : List.of("/console/sign-in", "/console/officer/requests", "/console/static/console.css")) {
+                HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(kg + path))
+                        .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as(path).isEqualTo(200);
+                assertThat(page.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+                assertThat(page.headers().allValues("Content-Security-Policy")).as(path)
+                        .anySatisfy(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+            }
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(kg + "/console/officer/requests"))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(csp).contains("default-src 'self'").contains("script-src 'nonce-").doesNotContain("unsafe");
+            assertThat(page.body()).doesNotContain("<script>").doesNotContain("style=\"");
+
+            // Another role's screens are refused, and no path outside the console table is served.
+            officer.open("/console/reviewer/queue");
+            assertThat(officer.find("h1").getText()).isEqualTo(EN.getProperty("denied.title"));
+        }
+    }
+
+    @Test
+    @DisplayName("usable at 360 px: the request form needs no sideways scrolling")
+    void smallScreen() {
+        try (ConsoleBrowser officer = new ConsoleBrowser(kg)) {
+            officer.signIn("officer@kg-sms", "ru");
+            officer.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+            officer.open("/console/officer/requests/new");
+            assertThat(officer.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+            officer.checked("request-form-360px");
+        }
+    }
+
+    @Test
+    @DisplayName("the console is off on a node without an issuer: /console is refused by the API's chain, no sign-in")
+    void offWithoutIssuer() throws Exception {
+        region.start("tj");
+        for (String path : List.of("/console", "/console/sign-in", "/oauth2/authorization/console")) {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(region.uri("tj", path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(path).isEqualTo(401);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+    }
+
+    private static String download(String base, String path, ConsoleBrowser browser) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Cookie", "console-kg=" + browser.sessionCookie("console-kg")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d)
+                .startsWith("attachment"));
+        return answer.body();
+    }
+
+    private static Properties bundle(String name) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/console").resolve(name),
+                StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
