@@ -205,6 +205,7 @@ class ConsoleIT {
         try (ConsoleBrowser screener = new ConsoleBrowser(kz)) {
             screener.signIn("screener@kz-border", "en");
             screener.open("/console/screener/screenings/new");
+            screener.waitFor("#record");
             List<String> questions = screener.all("fieldset.question legend").stream().map(WebElement::getText).toList();
             assertThat(questions).as("the questionnaire's questions, in its order").hasSizeGreaterThan(10);
             assertThat(questions.get(0)).startsWith("1. ");
