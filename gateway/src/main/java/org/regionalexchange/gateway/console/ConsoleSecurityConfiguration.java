@@ -78,6 +78,9 @@ class ConsoleSecurityConfiguration {
                         // One line per role's screens (docs/console.md).
                         .requestMatchers("/console/officer/**").hasRole(Role.OFFICER.name())
                         .requestMatchers("/console/reviewer/**").hasRole(Role.REVIEWER.name())
+                        .requestMatchers("/console/screener/**").hasRole(Role.SCREENER.name())
+                        .requestMatchers("/console/liaison/**").hasRole(Role.LIAISON.name())
+                        .requestMatchers("/console/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().denyAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)

@@ -31,8 +31,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The console in headless Chromium against a real region (nodes kz and kg) and the sample identity
- * provider: the officer→reviewer journey in Russian and in English through the real sign-in, and
- * the browser attacks of R10 (docs/performance.md): XSS in every field of the request form, CSRF,
+ * provider: the officer→reviewer journey in Russian and in English through the real sign-in, the
+ * screener's interview and referral, the liaison's and the administrator's screens, and
+ * the browser attacks of R10 (docs/performance.md): XSS in every field of the request form and of
+ * the screener's forms, CSRF,
  * framing, session fixation, open redirects. Every screen is checked for CSP violations and
  * serious or critical accessibility violations (axe-core); screenshots go to
  * target/console-screenshots/.
@@ -202,6 +204,156 @@ class ConsoleIT {
                 }
             }
         }
+    }
+
+    @Test
+    @DisplayName("screener: '*' answers raise the asylum indicator, the person is referred to RSD with consent, the referral is SENT")
+    void screenerJourney() {
+        try (ConsoleBrowser screener = new ConsoleBrowser(kz)) {
+            screener.signIn("screener@kz-border", "en");
+            screener.open("/console/screener/screenings/new");
+            screener.waitFor("#record");
+            List<String> questions = screener.all("fieldset.question legend").stream().map(WebElement::getText).toList();
+            assertThat(questions).as("the questionnaire's questions, in its order").hasSizeGreaterThan(10);
+            assertThat(questions.get(0)).startsWith("1. ");
+            assertThat(questions.get(1)).startsWith("2. ");
+            screener.checked("screening-form-en");
+            screener.find("#place").sendKeys("KZ-BCP-ZHIBEK-ZHOLY");
+            screener.find("#informed-RIGHT_TO_SEEK_ASYLUM").click();
+            screener.find("#informed-UNHCR_EXISTS").click();
+            screener.find("#familyName").sendKeys("Karimi");
+            screener.find("#givenNames").sendKeys("Ahmad");
+            screener.find("#dateOfBirth").sendKeys("1990");
+            screener.find("#nationalities").sendKeys("AF");
+            screener.find("#q-reasonsForLeaving-PERSECUTION").click();
+            screener.find("#q-forcedToLeave-YES").click();
+            screener.find("#record").click();
+            screener.waitFor("#indicator-POTENTIAL_ASYLUM_SEEKER");
+            String indicator = screener.find("#indicator-POTENTIAL_ASYLUM_SEEKER").getText();
+            assertThat(indicator).contains(EN.getProperty("indicator.POTENTIAL_ASYLUM_SEEKER"))
+                    .as("the answers that raised it, in the questionnaire's words").contains("Persecution");
+            String suggestion = "#suggestion-ASYLUM_PROCEDURE-KZ-MIGRATION";
+            assertThat(screener.find(suggestion + " .contact").getText()).as("the agency's contact block")
+                    .contains(EN.getProperty("contact.phone"));
+            screener.checked("screening-result-en");
+
+            String form = "#refer-ASYLUM_PROCEDURE-KZ-MIGRATION";
+            new Select(screener.find(form + "-givenBy")).selectByValue("SUBJECT");
+            screener.find(form + "-evidenceRef").sendKeys("KZ-BORDER-CONSENT-0042");
+            screener.find(form + "-send").click();
+            screener.waitFor("#referral-status, .problem");
+            assertThat(screener.all(".problem")).as("refused: %s", screener.find("main").getText()).isEmpty();
+            assertThat(screener.find("#referral-status").getText()).isEqualTo(EN.getProperty("referralStatus.SENT"));
+            assertThat(screener.find("#referral-id").getText()).matches("[0-9a-f-]{36}");
+            screener.checked("referral-sent-en");
+        }
+    }
+
+    @Test
+    @DisplayName("XSS in the screener's forms: every free-text field of the interview and the referral shows the payload back as text")
+    void xssInScreenerForms() {
+        List<String> corpus = List.of(
+                "<script>alert('x')</script>",
+                "\"><img src=x onerror=alert(1)>",
+                "Ахмад<script>alert(document.cookie)</script>",
+                "احمد\"><svg onload=alert(1)>",
+                "{{7*7}}[[${7*7}]]<b onmouseover=alert(1)>Rahimi</b>");
+        try (ConsoleBrowser screener = new ConsoleBrowser(kz)) {
+            screener.signIn("screener@kz-border", "ru");
+            int i = 0;
+            for (String payload : corpus) {
+                screener.open("/console/screener/screenings/new");
+                List<WebElement> fields = screener.all("#interview-form input[type=text], #interview-form textarea");
+                assertThat(fields).hasSizeGreaterThan(20);
+                for (WebElement field : fields) {
+                    field.clear();
+                    field.sendKeys(payload);
+                }
+                screener.find("#record").click();
+                screener.waitFor(".problem");
+                assertNotRun(screener, payload);
+                for (WebElement field : screener.all("#interview-form input[type=text], #interview-form textarea")) {
+                    assertThat(field.getAttribute("value")).as(field.getAttribute("id"))
+                            .isEqualTo(cut(payload, field.getAttribute("maxlength")));
+                }
+                screener.checked("xss-screening-" + i);
+
+                // A valid interview, then the payload in every free-text field of a referral (refused: not a language code).
+                screener.open("/console/screener/screenings/new");
+                screener.find("#place").sendKeys("KZ-BCP-ZHIBEK-ZHOLY");
+                screener.find("#q-forcedToLeave-YES").click();
+                screener.find("#record").click();
+                String form = "#refer-ASYLUM_PROCEDURE-KZ-MIGRATION";
+                screener.waitFor(form);
+                for (String field : List.of("-informedInLanguage", "-evidenceRef", "-note")) {
+                    screener.find(form + field).clear();
+                    screener.find(form + field).sendKeys(payload);
+                }
+                screener.find(form + "-send").click();
+                screener.waitFor(form + " .problem");
+                assertNotRun(screener, payload);
+                for (String field : List.of("-informedInLanguage", "-evidenceRef", "-note")) {
+                    WebElement shown = screener.find(form + field);
+                    assertThat(shown.getAttribute("value")).as(field).isEqualTo(cut(payload, shown.getAttribute("maxlength")));
+                }
+                screener.checked("xss-referral-" + i++);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("liaison: the records a consent shares with UNHCR, and one record's consented categories only")
+    void liaisonView() {
+        try (ConsoleBrowser liaison = new ConsoleBrowser(kz)) {
+            liaison.signIn("liaison@unhcr-kz", "ru");
+            liaison.open("/console/liaison/records");
+            liaison.waitFor("#liaison-records");
+            List<WebElement> rows = liaison.all("#liaison-records tbody tr");
+            assertThat(rows).as("the sample data's consents naming UNHCR").isNotEmpty();
+            String listed = rows.get(0).findElements(By.tagName("td")).get(1).getText();
+            liaison.checked("liaison-records-ru");
+            liaison.find("#liaison-records tbody tr a").click();
+            liaison.waitFor("#consented");
+            List<String> shown = liaison.all("#consented h2").stream().map(WebElement::getText).toList();
+            assertThat(shown).as("the categories of the consent, as listed").isNotEmpty()
+                    .allSatisfy(category -> assertThat(listed).contains(category));
+            liaison.checked("liaison-record-ru");
+
+            liaison.open("/console/admin/agreements");
+            assertThat(liaison.find("h1").getText()).as("another role's screen").isEqualTo(RU.getProperty("denied.title"));
+        }
+    }
+
+    @Test
+    @DisplayName("admin: the agreements and the agency directory, read only")
+    void adminView() {
+        try (ConsoleBrowser admin = new ConsoleBrowser(kz)) {
+            admin.signIn("admin@kz-migration", "en");
+            admin.open("/console/admin/agreements");
+            admin.waitFor("#agreement-KZ-KG-2024-RSD");
+            assertThat(admin.find("#agreement-KZ-KG-2024-RSD").getText())
+                    .contains(EN.getProperty("purpose.RSD_CASE_PROCESSING"), EN.getProperty("category.CLAIM"));
+            assertThat(admin.all("main form")).as("read only: no form").isEmpty();
+            admin.checked("admin-agreements-en");
+            admin.open("/console/admin/directory");
+            admin.waitFor("#agency-KZ-MIGRATION");
+            assertThat(admin.find("#agency-UNHCR-KZ").getText()).contains("UNHCR").contains(EN.getProperty("contact.phone"));
+            assertThat(admin.all("main form")).isEmpty();
+            admin.checked("admin-directory-en");
+        }
+    }
+
+    private static void assertNotRun(ConsoleBrowser browser, String payload) {
+        assertThat(browser.alertShown()).as("an alert ran for %s", payload).isFalse();
+        assertThat(browser.script("return document.querySelectorAll('main img, main svg, main iframe, main b,"
+                + " [onerror], [onload], [onmouseover]').length")).as("injected elements for %s", payload).isEqualTo(0L);
+        assertThat(browser.script("return document.scripts.length")).as("scripts for %s", payload).isEqualTo(1L);
+    }
+
+    /** What a field with this maxlength keeps of a typed text. */
+    private static String cut(String text, String maxlength) {
+        int max = maxlength == null ? Integer.MAX_VALUE : Integer.parseInt(maxlength);
+        return text.length() > max ? text.substring(0, max) : text;
     }
 
     @Test
