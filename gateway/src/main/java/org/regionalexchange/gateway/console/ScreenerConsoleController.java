@@ -20,6 +20,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -129,6 +133,22 @@ class ScreenerConsoleController {
             return screening(screeningId, user, locale, model, ConsoleModel.ShownProblem.of(e), type + "-" + toAgency);
         }
         return "redirect:/console/screener/referrals/" + UUID.fromString(sent.get("id").asString());
+    }
+
+    /** The referral slip to print, in the console's language (English unless Russian). */
+    @GetMapping("/referrals/{id}/slip")
+    ResponseEntity<byte[]> slip(@PathVariable UUID id, @AuthenticationPrincipal ConsoleUser user, Locale locale) {
+        String lang = "ru".equals(locale.getLanguage()) ? "ru" : "en";
+        try {
+            byte[] pdf = referrals.slip(user.officer(), id, lang);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"referral-" + id + "-" + lang + ".pdf\"")
+                    .body(pdf);
+        } catch (ApiException e) {
+            // Not the caller's referral, or revoked: the referral page says why.
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(java.net.URI.create("/console/screener/referrals/" + id)).build();
+        }
     }
 
     @GetMapping("/referrals/{id}")

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.regionalexchange.gateway.error.ApiException;
 import org.regionalexchange.gateway.error.ErrorCode;
+import org.regionalexchange.gateway.printout.PdfPrinter;
+import org.regionalexchange.gateway.printout.PrintLanguage;
 import org.regionalexchange.gateway.security.Officer;
 import org.regionalexchange.gateway.validation.JsonSchemas;
 import org.springframework.stereotype.Service;
@@ -21,10 +23,14 @@ public class ReferralDesk {
 
     private final ReferralService referrals;
     private final JsonSchemas schemas;
+    private final ReferralSlips slips;
+    private final PdfPrinter printer;
 
-    ReferralDesk(ReferralService referrals, JsonSchemas schemas) {
+    ReferralDesk(ReferralService referrals, JsonSchemas schemas, ReferralSlips slips, PdfPrinter printer) {
         this.referrals = referrals;
         this.schemas = schemas;
+        this.slips = slips;
+        this.printer = printer;
     }
 
     /** Sends the referral (a document of schema {@code referral}); the referral rules decide. */
@@ -40,5 +46,13 @@ public class ReferralDesk {
     /** The referral as its sender or receiver sees it (each read is logged). */
     public ObjectNode read(Officer officer, UUID id) {
         return referrals.read(officer, id);
+    }
+
+    /**
+     * The printed referral slip as a PDF in {@code lang} ({@code en} or {@code ru}), as
+     * {@code GET /api/v1/referrals/{id}/slip} gives it: sender or receiver only, each print logged.
+     */
+    public byte[] slip(Officer officer, UUID id, String lang) {
+        return printer.print(slips.page(officer, id, PrintLanguage.of(lang)));
     }
 }

@@ -208,7 +208,7 @@ class ConsoleIT {
 
     @Test
     @DisplayName("screener: '*' answers raise the asylum indicator, the person is referred to RSD with consent, the referral is SENT")
-    void screenerJourney() {
+    void screenerJourney() throws Exception {
         try (ConsoleBrowser screener = new ConsoleBrowser(kz)) {
             screener.signIn("screener@kz-border", "en");
             screener.open("/console/screener/screenings/new");
@@ -246,6 +246,12 @@ class ConsoleIT {
             assertThat(screener.find("#referral-status").getText()).isEqualTo(EN.getProperty("referralStatus.SENT"));
             assertThat(screener.find("#referral-id").getText()).matches("[0-9a-f-]{36}");
             screener.checked("referral-sent-en");
+            // The slip to print: the same PDF as the API's, for this session's screener only.
+            String slip = screener.find("#referral-slip").getAttribute("href");
+            HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(slip))
+                    .header("Cookie", "console-kz=" + screener.sessionCookie("console-kz")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(org.regionalexchange.gateway.testing.PdfText.of(pdf)).contains("KZ-BORDER-CONSENT-0042");
         }
     }
 
