@@ -78,6 +78,8 @@ class ConsoleSecurityConfiguration {
                         // One line per role's screens (docs/console.md).
                         .requestMatchers("/console/officer/**").hasRole(Role.OFFICER.name())
                         .requestMatchers("/console/reviewer/**").hasRole(Role.REVIEWER.name())
+                        .requestMatchers("/console/registrar/**").hasRole(Role.REGISTRAR.name())
+                        .requestMatchers("/console/dpo/**").hasRole(Role.DPO.name())
                         .anyRequest().denyAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)

@@ -3,7 +3,7 @@
  * features' services decide, as for the API. security: the signed-in person becomes the API's
  * Officer (OfficerClaims); directory: agencies shown by name; node: this node's id; config, error.
  */
-@ApplicationModule(allowedDependencies = {"config", "directory", "error", "exchange", "node", "security"})
+@ApplicationModule(allowedDependencies = {"audit", "config", "consent", "directory", "error", "exchange", "node", "records", "security"})
 package org.regionalexchange.gateway.console;
 
 import org.springframework.modulith.ApplicationModule;
