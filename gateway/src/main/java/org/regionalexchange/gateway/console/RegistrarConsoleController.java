@@ -78,6 +78,9 @@ class RegistrarConsoleController {
         try {
             ObjectNode record = records.read(user.officer(), id);
             model.addAttribute("record", record);
+            List<String> nationalities = new java.util.ArrayList<>();
+            record.path("identity").path("nationalities").forEach(code -> nationalities.add(code.asString()));
+            model.addAttribute("nationalities", String.join(", ", nationalities));
             model.addAttribute("consents", consents.list(user.officer(), id));
         } catch (ApiException e) {
             model.addAttribute("problem", ConsoleModel.ShownProblem.of(e));
