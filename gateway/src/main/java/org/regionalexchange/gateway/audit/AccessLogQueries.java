@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * alerts (the disclosures about one person are {@link DisclosureReport}). Read-only; the caller logs the read.
  */
 @Component
-class AccessLogQueries {
+public class AccessLogQueries {
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -31,7 +31,7 @@ class AccessLogQueries {
         this.jdbc = new NamedParameterJdbcTemplate(template);
     }
 
-    record Page(List<StoredEvent> events, int page, int size, long total) {
+    public record Page(List<StoredEvent> events, int page, int size, long total) {
     }
 
     Page search(EventFilter filter, int page, int size) {

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,8 +11,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.regionalexchange.gateway.error.ApiException;
-import org.regionalexchange.gateway.error.ErrorCode;
 import org.regionalexchange.gateway.error.FieldError;
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.security.Officer;
@@ -34,57 +30,39 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
-    private static final Set<String> EVENT_PARAMETERS = Set.of("recordId", "requestId", "agency", "actor", "outcome",
-            "action", "from", "to", "page", "size");
     private static final Set<String> EXPORT_PARAMETERS = Set.of("recordId", "requestId", "agency", "actor", "outcome",
             "action", "from", "to");
 
+    private final DpoDesk desk;
     private final AccessLogQueries queries;
-    private final DisclosureReport disclosureReport;
-    private final ChainVerifier verifier;
     private final AccessLog accessLog;
     private final NodeProperties node;
-    private final AuditProperties properties;
     private final TransactionTemplate transactions;
-    private final List<RecordHistory> histories;
-    private final List<AlertSource> alertSources;
     private final Clock clock;
 
-    AuditController(AccessLogQueries queries, DisclosureReport disclosureReport, ChainVerifier verifier,
-            AccessLog accessLog, NodeProperties node, AuditProperties properties, TransactionTemplate transactions,
-            List<RecordHistory> histories, List<AlertSource> alertSources, Clock clock) {
+    AuditController(DpoDesk desk, AccessLogQueries queries, AccessLog accessLog, NodeProperties node,
+            TransactionTemplate transactions, Clock clock) {
+        this.desk = desk;
         this.queries = queries;
-        this.disclosureReport = disclosureReport;
-        this.verifier = verifier;
         this.accessLog = accessLog;
         this.node = node;
-        this.properties = properties;
         this.transactions = transactions;
-        this.histories = histories;
-        this.alertSources = alertSources;
         this.clock = clock;
     }
 
     @GetMapping("/api/v1/audit/events")
     AccessLogQueries.Page events(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal Officer dpo) {
-        List<FieldError> errors = unknown(parameters, EVENT_PARAMETERS);
-        EventFilter filter = EventFilter.parse(parameters, errors);
-        int page = integer(parameters, "page", 0, 0, 1_000_000, errors);
-        int size = integer(parameters, "size", properties.defaultPageSize(), 1, properties.maxPageSize(), errors);
-        EventFilter.requireNone(errors);
-        return transactions.execute(status -> {
-            log(dpo, AccessAction.AUDIT_SEARCHED, filter.recordId());
-            return queries.search(filter, page, size);
-        });
+        return desk.events(dpo, parameters);
     }
 
     @GetMapping("/api/v1/audit/events.csv")
     void export(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal Officer dpo,
             HttpServletResponse response) throws IOException {
-        List<FieldError> errors = unknown(parameters, EXPORT_PARAMETERS);
+        List<FieldError> errors = DpoDesk.unknown(parameters, EXPORT_PARAMETERS);
         EventFilter filter = EventFilter.parse(parameters, errors);
         EventFilter.requireNone(errors);
-        transactions.executeWithoutResult(status -> log(dpo, AccessAction.AUDIT_EXPORTED, filter.recordId()));
+        transactions.executeWithoutResult(status -> accessLog.append(new AccessEvent(clock.instant(), dpo.subject(),
+                dpo.agency(), node.id(), AccessAction.AUDIT_EXPORTED, filter.recordId(), AccessEvent.OK, List.of())));
         response.setContentType("text/csv");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Content-Disposition", "attachment; filename=\"access-log-" + node.id() + ".csv\"");
@@ -97,74 +75,19 @@ class AuditController {
 
     @GetMapping("/api/v1/audit/verify")
     ChainVerifier.Verification verify(@AuthenticationPrincipal Officer dpo) {
-        ChainVerifier.Verification result = verifier.verify();
-        transactions.executeWithoutResult(status -> accessLog.append(new AccessEvent(clock.instant(), dpo.subject(),
-                dpo.agency(), node.id(), AccessAction.CHAIN_VERIFIED, null, result.valid() ? AccessEvent.OK : "BROKEN",
-                result.valid() ? List.of() : List.of(result.problem()))));
-        return result;
+        return desk.verify(dpo);
     }
 
     @GetMapping("/api/v1/audit/records/{id}/disclosures")
     Disclosures disclosures(@PathVariable UUID id, @AuthenticationPrincipal Officer dpo) {
-        return transactions.execute(status -> {
-            List<DisclosureReport.Disclosure> found = disclosureReport.of(id);
-            // A record of this node, or a screening that referrals were sent from.
-            boolean known = histories.stream().anyMatch(h -> h.ownsRecord() && !h.revisionsOf(id).isEmpty())
-                    || found.stream().anyMatch(d -> d.referralId() != null);
-            if (!known) {
-                throw new ApiException(ErrorCode.NOT_FOUND, "No record with this id on this node.");
-            }
-            log(dpo, AccessAction.DISCLOSURES_READ, id);
-            return new Disclosures(id, found);
-        });
+        return new Disclosures(id, desk.disclosures(dpo, id));
     }
 
     @GetMapping("/api/v1/audit/alerts")
-    Alerts alerts(@AuthenticationPrincipal Officer dpo) {
-        Instant now = clock.instant();
-        Instant since = now.minus(properties.alertWindow());
-        return transactions.execute(status -> {
-            log(dpo, AccessAction.ALERTS_READ, null);
-            List<Alert> alerts = new ArrayList<>(queries.alerts(since, properties));
-            alertSources.forEach(source -> alerts.addAll(source.alerts(since)));
-            return new Alerts(since, now, alerts);
-        });
-    }
-
-    private void log(Officer dpo, AccessAction action, UUID recordId) {
-        accessLog.append(new AccessEvent(clock.instant(), dpo.subject(), dpo.agency(), node.id(), action, recordId,
-                AccessEvent.OK, List.of()));
-    }
-
-    private static List<FieldError> unknown(Map<String, String> parameters, Set<String> known) {
-        List<FieldError> errors = new ArrayList<>();
-        parameters.keySet().stream().filter(p -> !known.contains(p)).sorted()
-                .forEach(p -> errors.add(new FieldError(p, "unknown parameter; expected one of " + known.stream()
-                        .sorted().toList())));
-        return errors;
-    }
-
-    private static int integer(Map<String, String> parameters, String name, int fallback, int min, int max,
-            List<FieldError> errors) {
-        String value = parameters.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError(name, "must be an integer from " + min + " to " + max));
-        return fallback;
+    DpoDesk.Alerts alerts(@AuthenticationPrincipal Officer dpo) {
+        return desk.alerts(dpo);
     }
 
     record Disclosures(UUID recordId, List<DisclosureReport.Disclosure> disclosures) {
-    }
-
-    record Alerts(Instant from, Instant to, List<Alert> alerts) {
     }
 }

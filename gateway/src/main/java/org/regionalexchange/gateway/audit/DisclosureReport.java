@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * the receiver is of this node or of another.
  */
 @Component
-class DisclosureReport {
+public class DisclosureReport {
 
     private static final String QUERY = """
             select d.id, d.occurred_at, d.action, d.outcome, d.request_id, d.actor, d.agency, d.counterpart_node,
@@ -75,7 +75,7 @@ class DisclosureReport {
      * One release about the person: when, by which event, to whom (agency, officer, node, country or
      * organization), approved by whom (a reviewer of the holder agency, or nobody), why and what.
      */
-    record Disclosure(long eventId, Instant at, String action, String outcome, UUID requestId, String recipientAgency,
+    public record Disclosure(long eventId, Instant at, String action, String outcome, UUID requestId, String recipientAgency,
             String recipientOfficer, String recipientNode, String recipientParty, String approvedBy,
             String approverAgency, String holderAgency, String purpose, List<String> categories, UUID referralId,
             String basis) {

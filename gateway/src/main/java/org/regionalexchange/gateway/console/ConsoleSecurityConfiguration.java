@@ -81,6 +81,8 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/console/screener/**").hasRole(Role.SCREENER.name())
                         .requestMatchers("/console/liaison/**").hasRole(Role.LIAISON.name())
                         .requestMatchers("/console/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/console/registrar/**").hasRole(Role.REGISTRAR.name())
+                        .requestMatchers("/console/dpo/**").hasRole(Role.DPO.name())
                         .anyRequest().denyAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)

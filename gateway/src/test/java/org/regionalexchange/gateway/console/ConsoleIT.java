@@ -363,6 +363,131 @@ class ConsoleIT {
     }
 
     @Test
+    @DisplayName("registrar: creates a record whose names carry XSS payloads (shown as text), records and withdraws a consent, reads the history, finds the record")
+    void registrarJourney() {
+        String family = "Ахмад<script>alert(document.cookie)</script>";
+        String given = "احمد\"><svg onload=alert(1)>";
+        try (ConsoleBrowser registrar = new ConsoleBrowser(kg)) {
+            registrar.signIn("registrar@kg-sms", "en");
+            registrar.open("/console/registrar/records?q=NO-SUCH-REF");
+            assertThat(registrar.find("#records .empty").getText()).isEqualTo(EN.getProperty("records.none"));
+            registrar.checked("registrar-records-empty");
+
+            registrar.open("/console/registrar/records/new");
+            registrar.checked("registrar-record-form");
+            registrar.find("#holderRecordRef").sendKeys("KG-REG-2026-0001");
+            registrar.find("#familyName").sendKeys(family);
+            registrar.find("#givenNames").sendKeys(given);
+            registrar.find("#latinFamilyName").sendKeys("Rahimi");
+            registrar.find("#latinGivenNames").sendKeys("Ahmad");
+            registrar.find("#dateOfBirth").sendKeys("1994-05");
+            registrar.find("#nationality").sendKeys("AF");
+            registrar.script("document.getElementById('statusDate').value = '2026-01-10'");
+            registrar.find("#record-form button[type=submit]").click();
+            registrar.waitFor("#record dl.record");
+            assertThat(registrar.find(".family-name").getText()).isEqualTo(family);
+            assertThat(registrar.find(".given-names").getText()).isEqualTo(given);
+            assertThat(registrar.find(".latin-family-name").getText()).isEqualTo("Rahimi");
+            assertThat(registrar.alertShown()).as("an alert ran").isFalse();
+            assertThat(registrar.script("return document.querySelectorAll('main svg, main script, [onload]').length"))
+                    .as("injected elements").isEqualTo(0L);
+            assertThat(registrar.find("#consents .empty").getText()).isEqualTo(EN.getProperty("consents.empty"));
+            String recordPath = registrar.path();
+            registrar.checked("registrar-record");
+
+            registrar.find("#recipient").sendKeys("KZ-MIGRATION");
+            registrar.find("#purpose-RSD_CASE_PROCESSING").click();
+            registrar.find("#consent-category-IDENTITY").click();
+            registrar.find("#consent-category-CASE_STATUS").click();
+            registrar.script("document.getElementById('validFrom').value = '2026-01-10'");
+            registrar.find("#informedInLanguage").sendKeys("prs");
+            registrar.find("#consent-form button[type=submit]").click();
+            registrar.waitFor("#consents .done");
+            assertThat(registrar.find("#consents .done").getText()).isEqualTo(EN.getProperty("consent.recorded"));
+            assertThat(registrar.find("#consents article.consent h3").getText())
+                    .endsWith(EN.getProperty("consentStatus.ACTIVE"));
+            registrar.checked("registrar-consent-recorded");
+
+            registrar.find("#consents form.withdraw input[name=reason]").sendKeys("The person asked to withdraw.");
+            registrar.find("#consents form.withdraw button").click();
+            new WebDriverWait(registrar.driver, Duration.ofSeconds(30)).until(d -> d.findElements(
+                    By.cssSelector("#consents form.withdraw")).isEmpty());
+            assertThat(registrar.find("#consents .done").getText()).isEqualTo(EN.getProperty("consent.withdrawn"));
+            assertThat(registrar.find("#consents article.consent h3").getText())
+                    .endsWith(EN.getProperty("consentStatus.WITHDRAWN"));
+
+            registrar.open(recordPath + "/history");
+            List<String> rows = registrar.all("#history tr.revision").stream().map(WebElement::getText).toList();
+            assertThat(rows).hasSize(3);
+            assertThat(rows.get(0)).contains(EN.getProperty("history.entity.record"), EN.getProperty("history.type.ADD"));
+            assertThat(rows.get(2)).contains(EN.getProperty("history.entity.consent"), EN.getProperty("history.type.MOD"),
+                    "consent withdrawn: The person asked to withdraw.");
+            registrar.checked("registrar-history");
+
+            registrar.open("/console/registrar/records?q=rahimi");
+            assertThat(registrar.find("#records table").getText()).contains("KG-REG-2026-0001", "Rahimi, Ahmad");
+            registrar.checked("registrar-records-found");
+        }
+    }
+
+    @Test
+    @DisplayName("DPO: searches the access log for a record, verifies the chain, prints the record's disclosure report, reads the alerts")
+    void dpoJourney() {
+        try (ConsoleBrowser registrar = new ConsoleBrowser(kz); ConsoleBrowser dpo = new ConsoleBrowser(kz)) {
+            registrar.signIn("registrar@kz-migration", "en");
+            registrar.open("/console/registrar/records?q=KZ-2026-000123");
+            registrar.find("#records tbody a").click();
+            registrar.waitFor("#record dl.record");
+            String recordId = registrar.path().substring("/console/registrar/records/".length());
+
+            dpo.signIn("dpo@kz-migration", "en");
+            dpo.open("/console/dpo/events?action=NO_SUCH_ACTION");
+            assertThat(dpo.find("#events .problem h2").getText()).isEqualTo(EN.getProperty("error.invalid_parameter"));
+            dpo.open("/console/dpo/events");
+            dpo.find("#filter-recordId").sendKeys(recordId);
+            dpo.find("#filter-action").sendKeys("RECORD_READ");
+            dpo.find("#events-form button[type=submit]").click();
+            dpo.waitFor("#events tr.event");
+            assertThat(dpo.all("#events tr.event").stream().map(WebElement::getText).toList())
+                    .allSatisfy(row -> assertThat(row).contains("RECORD_READ", recordId))
+                    .anySatisfy(row -> assertThat(row).contains("registrar@kz-migration"));
+            dpo.checked("dpo-events");
+
+            dpo.open("/console/dpo/chain");
+            assertThat(dpo.find("#chain .empty").getText()).isEqualTo(EN.getProperty("chain.notVerified"));
+            dpo.find("#verify").click();
+            dpo.waitFor("#chain-status");
+            assertThat(dpo.find("#chain-status").getText()).isEqualTo(EN.getProperty("chain.valid"));
+            dpo.checked("dpo-chain");
+
+            dpo.open("/console/dpo/disclosures");
+            dpo.find("#recordId").sendKeys(recordId);
+            dpo.find("#disclosures-form button[type=submit]").click();
+            dpo.waitFor("#disclosures .report");
+            assertThat(dpo.find(".printed-for").getText()).contains(recordId);
+            dpo.checked("dpo-disclosures");
+            dpo.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+            assertThat(dpo.script("return getComputedStyle(document.querySelector('header.top nav')).display"))
+                    .as("navigation when printed").isEqualTo("none");
+            assertThat(dpo.script("return getComputedStyle(document.getElementById('disclosures-form')).display"))
+                    .as("the form when printed").isEqualTo("none");
+            dpo.screenshot("dpo-disclosures-print");
+            dpo.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+
+            dpo.open("/console/dpo/disclosures?recordId=not-a-uuid");
+            assertThat(dpo.find("#disclosures .problem h2").getText()).isEqualTo(EN.getProperty("error.invalid_parameter"));
+
+            dpo.open("/console/dpo/alerts");
+            assertThat(dpo.find("#alerts h1").getText()).isEqualTo(EN.getProperty("alerts.title"));
+            dpo.checked("dpo-alerts");
+
+            // The DPO's screens are the DPO's: a registrar is refused them.
+            registrar.open("/console/dpo/events");
+            assertThat(registrar.find("h1").getText()).isEqualTo(EN.getProperty("denied.title"));
+        }
+    }
+
+    @Test
     @DisplayName("the CSP detector catches a planted inline script, and the policy blocks it")
     void cspViolationsAreSeen() {
         try (ConsoleBrowser officer = new ConsoleBrowser(kg)) {
