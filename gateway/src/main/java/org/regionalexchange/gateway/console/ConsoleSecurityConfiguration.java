@@ -78,6 +78,8 @@ class ConsoleSecurityConfiguration {
                         // One line per role's screens (docs/console.md).
                         .requestMatchers("/console/officer/**").hasRole(Role.OFFICER.name())
                         .requestMatchers("/console/reviewer/**").hasRole(Role.REVIEWER.name())
+                        // Figures without personal data: any role, as /api/v1/statistics.
+                        .requestMatchers("/console/statistics", "/console/statistics/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
