@@ -1,6 +1,7 @@
 package org.regionalexchange.gateway.consent;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
