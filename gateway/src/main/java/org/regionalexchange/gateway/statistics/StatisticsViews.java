@@ -98,7 +98,7 @@ public class StatisticsViews {
                     for (String cell : table.cells()) {
                         Long value = published.get(cell);
                         boolean suppressed = value == null && restSuppressed;
-                        cells.add(new Cell(cell, value != null ? value : suppressed ? null : 0L, suppressed, List.of(),
+                        cells.add(new Cell(label(table, cell), value != null ? value : suppressed ? null : 0L, suppressed, List.of(),
                                 true));
                     }
                     tables.add(table(population, month, table.name(), cells));
@@ -137,13 +137,13 @@ public class StatisticsViews {
                     for (String cell : table.cells()) {
                         JsonNode c = listed.get(cell);
                         if (c != null) {
-                            cells.add(new Cell(cell, c.path("value").asLong(), false, strings(c.path("suppressedAt")),
+                            cells.add(new Cell(label(table, cell), c.path("value").asLong(), false, strings(c.path("suppressedAt")),
                                     c.path("complete").asBoolean()));
                         } else if (!restAt.isEmpty()) {
                             // Held back at some node and published nowhere: no sum can be given.
-                            cells.add(new Cell(cell, null, true, restAt, false));
+                            cells.add(new Cell(label(table, cell), null, true, restAt, false));
                         } else {
-                            cells.add(new Cell(cell, 0L, false, List.of(), counted));
+                            cells.add(new Cell(label(table, cell), 0L, false, List.of(), counted));
                         }
                     }
                     tables.add(table(population, month, table.name(), cells));
@@ -182,6 +182,16 @@ public class StatisticsViews {
         Map<String, String> values = new HashMap<>();
         table.dimensions().forEach(d -> values.put(d.name(), cell.path(d.name()).asString()));
         return NodeStatistics.key(table, values);
+    }
+
+    /** A cell as the CSV names it: {@code sex=F;ageBand=18-59}. */
+    private static String label(StatisticalTable table, String cell) {
+        String[] values = cell.split("\\|", -1);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            parts.add(table.dimensions().get(i).name() + "=" + values[i]);
+        }
+        return String.join(";", parts);
     }
 
     private static List<String> strings(JsonNode array) {
