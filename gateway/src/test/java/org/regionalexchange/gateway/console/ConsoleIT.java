@@ -333,9 +333,9 @@ class ConsoleIT {
             assertThat(reviewer.find("#node-figures").getText()).contains("records-registered", month);
             List<WebElement> suppressed = reviewer.all("#node-figures tr.suppressed");
             assertThat(suppressed).as("six records leave a small cell somewhere").isNotEmpty();
-            assertThat(suppressed.get(0).findElement(By.cssSelector(".value")).getText())
+            assertThat(suppressed.get(0).findElement(By.cssSelector(".mark")).getText())
                     .isEqualTo(EN.getProperty("statistics.suppressed"));
-            assertThat(suppressed.get(0).findElements(By.cssSelector(".bar-suppressed"))).hasSize(1);
+            assertThat(suppressed.get(0).findElements(By.cssSelector(".bar-x"))).hasSize(1);
             assertThat(reviewer.all("#node-figures tr:not(.suppressed) .bar")).isNotEmpty();
             assertThat(reviewer.all("#region-figures tr.suppressed")).as("held back at kz, so not in the sum")
                     .isNotEmpty();
