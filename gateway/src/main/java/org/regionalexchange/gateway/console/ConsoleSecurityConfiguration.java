@@ -83,6 +83,8 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/console/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/console/registrar/**").hasRole(Role.REGISTRAR.name())
                         .requestMatchers("/console/dpo/**").hasRole(Role.DPO.name())
+                        // Figures without personal data: any role, as /api/v1/statistics.
+                        .requestMatchers("/console/statistics", "/console/statistics/**").authenticated()
                         .anyRequest().denyAll())
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
