@@ -1,4 +1,4 @@
--- The access log's lanes without a head row (QUALITY.md P4; docs/dpo-guide.md "Verifying the chain").
+-- The access log's lanes without a head row (docs/performance.md P4; docs/dpo-guide.md "Verifying the chain").
 --
 -- Since V22 an append took a lane by locking its head row in access_log_lane (SELECT ... FOR UPDATE
 -- SKIP LOCKED, which writes a row lock) and updated that row (a new row version and its WAL) in every
