@@ -47,10 +47,12 @@ class GracefulShutdownIT {
             CompletableFuture<HttpResponse<String>> exchange;
             CompletableFuture<Void> stopped;
             try (Connection lanes = owner.getConnection()) {
-                // Every lane head locked: the holder's append (and so its answer) waits for this transaction.
+                // Every lane held (the append's advisory lock on each of the 16 lanes, V38): the holder's
+                // append (and so its answer) waits for this transaction.
                 lanes.setAutoCommit(false);
                 try (Statement statement = lanes.createStatement();
-                        ResultSet rows = statement.executeQuery("select lane from access_log_lane for update")) {
+                        ResultSet rows = statement.executeQuery(
+                                "select pg_advisory_xact_lock(1095520071, lane) from generate_series(0, 15) lane")) {
                     while (rows.next()) {
                         // all lanes held
                     }
