@@ -117,7 +117,7 @@ class ReceivedLedger {
                 .param("agency", holderAgency).update() == 1;
     }
 
-    private static final JustificationUses.Ledger USES = new JustificationUses.Ledger("exchange_received", "requester_agency",
+    static final JustificationUses.Ledger USES = new JustificationUses.Ledger("exchange_received", "requester_agency",
             "received_at");
 
     /** One use of the justification by the agency for another subject since {@code since}, if any. */

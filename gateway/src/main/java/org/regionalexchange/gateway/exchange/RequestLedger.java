@@ -90,7 +90,7 @@ class RequestLedger {
                 .query(Long.class).single();
     }
 
-    private static final JustificationUses.Ledger USES = new JustificationUses.Ledger("exchange_request", "agency",
+    static final JustificationUses.Ledger USES = new JustificationUses.Ledger("exchange_request", "agency",
             "created_at");
 
     /** One use of the justification by the agency for another subject since {@code since}, if any. */
