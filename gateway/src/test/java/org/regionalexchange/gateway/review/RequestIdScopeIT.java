@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.exchange;
+package org.regionalexchange.gateway.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.regionalexchange.gateway.testing.Problems.assertProblem;

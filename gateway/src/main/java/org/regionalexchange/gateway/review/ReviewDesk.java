@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.exchange;
+package org.regionalexchange.gateway.review;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.exchange;
+package org.regionalexchange.gateway.review;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,17 +7,15 @@ import java.util.UUID;
 
 import org.regionalexchange.gateway.error.ApiException;
 import org.regionalexchange.gateway.error.ErrorCode;
-import org.regionalexchange.gateway.exchange.ReceivedLedger.Received;
+import org.regionalexchange.gateway.exchange.ReviewQueue;
+import org.regionalexchange.gateway.exchange.ReviewQueue.Entry;
 import org.regionalexchange.gateway.security.Officer;
-import org.regionalexchange.gateway.signing.EnvelopeVerifier;
-import org.regionalexchange.gateway.signing.VerifiedEnvelope;
 import org.regionalexchange.policy.Decision;
 import org.regionalexchange.policy.ReasonCode;
 import org.regionalexchange.policy.ReviewVerdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,48 +26,36 @@ import tools.jackson.databind.node.ObjectNode;
  * Human review at the holder (docs/design.md §6 step 9): requests about a child, about specific
  * needs, or matching a configured trigger wait here for a reviewer of the holder agency. The
  * reviewer's approval is applied to a fresh decision, so it can never release what the rules
- * withhold, and a consent withdrawn meanwhile takes effect.
+ * withhold, and a consent withdrawn meanwhile takes effect. The ledger, the decisions and the signed
+ * answers are the exchange's ({@link ReviewQueue}); this service says who decides which request.
  */
 @Service
 class ReviewService {
 
     private static final Logger log = LoggerFactory.getLogger(ReviewService.class);
 
-    private final ReceivedLedger ledger;
-    private final InboundExchange inbound;
-    private final ResponseBuilder responses;
-    private final EnvelopeVerifier verifier;
-    private final TransactionTemplate transactions;
+    private final ReviewQueue queue;
     private final JsonMapper json;
     private final Clock clock;
-    private final ExchangeLog exchangeLog;
 
-    ReviewService(ReceivedLedger ledger, InboundExchange inbound, ResponseBuilder responses, EnvelopeVerifier verifier,
-            TransactionTemplate transactions, JsonMapper json, Clock clock, ExchangeLog exchangeLog) {
-        this.exchangeLog = exchangeLog;
-        this.ledger = ledger;
-        this.inbound = inbound;
-        this.responses = responses;
-        this.verifier = verifier;
-        this.transactions = transactions;
+    ReviewService(ReviewQueue queue, JsonMapper json, Clock clock) {
+        this.queue = queue;
         this.json = json;
         this.clock = clock;
     }
 
     /** The requests against the reviewer's agency that wait for review, oldest first. */
     ObjectNode waiting(Officer reviewer) {
-        transactions.executeWithoutResult(status -> exchangeLog.reviewQueueRead(reviewer.subject(), reviewer.agency()));
         ObjectNode body = json.createObjectNode();
         ArrayNode list = body.putArray("reviews");
-        for (Received received : ledger.waitingForReview(reviewer.agency())) {
-            // As accepted on arrival (not verified again for a listing): the same envelope is decided on below.
-            VerifiedEnvelope envelope = inbound.asReceived(received);
-            JsonNode payload = envelope.payload();
-            JsonNode request = payload.get("request");
+        for (ReviewQueue.Queued queued : queue.waiting(reviewer)) {
+            // As accepted on arrival (not verified again for a listing): a decision authenticates it again.
+            Entry received = queued.entry();
+            JsonNode request = queued.request();
             ObjectNode item = list.addObject();
             item.put("requestId", received.requestId().toString());
             item.put("receivedAt", received.receivedAt().toString());
-            item.put("requesterNode", received.senderNode());
+            item.put("requesterNode", received.requesterNode());
             item.put("requesterAgency", received.requesterAgency());
             item.put("subjectRecordId", received.subjectRecordId() == null ? null : received.subjectRecordId().toString());
             if (received.subjectRecordVersion() != null) {
@@ -82,7 +68,7 @@ class ReviewService {
             }
             item.set("categories", request.get("categories"));
             ArrayNode why = item.putArray("reviewReasons");
-            Decision current = inbound.decideNow(received, envelope, clock.instant());
+            Decision current = queued.decisionNow();
             // The reviewer sees why it waits, and that the record judged on arrival changed since.
             current.internalReason().filter(r -> r == ReasonCode.SUBJECT_CHANGED).ifPresent(r -> why.add(r.code()));
             current.internalDetails().stream().map(d -> d.code().code()).filter(c -> c.startsWith("review_"))
@@ -96,11 +82,11 @@ class ReviewService {
      * The answer is of the record judged when the request arrived, at that version, or nothing.
      */
     ObjectNode decide(Officer reviewer, UUID requestId, String requesterNode, JsonNode body) {
-        List<Received> matching = ledger.forHolder(requestId, reviewer.agency(), requesterNode);
+        List<Entry> matching = queue.forHolder(requestId, reviewer.agency(), requesterNode);
         if (matching.isEmpty()) {
             throw new ApiException(ErrorCode.NOT_FOUND, "No such request against your agency.");
         }
-        List<Received> waiting = matching.stream().filter(r -> "WAITING".equals(r.reviewState())).toList();
+        List<Entry> waiting = matching.stream().filter(Entry::waiting).toList();
         if (waiting.isEmpty()) {
             throw new ApiException(ErrorCode.CONFLICT, "This request is not waiting for review.");
         }
@@ -108,37 +94,21 @@ class ReviewService {
             throw new ApiException(ErrorCode.CONFLICT, "Requests from " + waiting.size()
                     + " nodes carry this id; name one with ?requesterNode= as the review queue lists it.");
         }
-        Received received = waiting.get(0);
+        Entry received = waiting.get(0);
         ReviewVerdict verdict = ReviewVerdict.valueOf(body.get("decision").asString());
         Instant now = clock.instant();
-        VerifiedEnvelope request = verifier.authenticate(received.requestJws(), ExchangeMessages.REQUEST);
-        Judgment judgment = inbound.decideAfterReview(received, request, verdict, now);
-        ResponseBuilder.Signed signed = responses.sign(request, requestId, judgment, now);
-        Decision decision = signed.decision();
         ObjectNode record = json.createObjectNode();
         record.put("decision", verdict.name());
         record.put("reviewer", reviewer.subject());
         record.put("note", body.get("note").asString());
         record.put("at", now.toString());
-        boolean stored = Boolean.TRUE.equals(transactions.execute(status -> {
-            boolean updated = ledger.reviewed(received.senderNode(), requestId, reviewer.agency(),
-                    verdict == ReviewVerdict.APPROVE ? "APPROVED" : "REJECTED", record.toString(),
-                    decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null),
-                    signed.jws());
-            if (updated) {
-                exchangeLog.reviewed(reviewer.subject(), reviewer.agency(), received.subjectRecordId(), decision,
-                        exchangeLog.holderSide(request, received.holderAgency(), signed));
-            }
-            return updated;
-        }));
-        if (!stored) {
-            throw new ApiException(ErrorCode.CONFLICT, "This request was decided by another reviewer meanwhile.");
-        }
+        Decision decision = queue.settle(received, reviewer, verdict, record.toString(), now).orElseThrow(
+                () -> new ApiException(ErrorCode.CONFLICT, "This request was decided by another reviewer meanwhile."));
         log.info("review decided requestId={} agency={} verdict={} outcome={}", requestId, reviewer.agency(), verdict,
                 decision.outcome());
         ObjectNode answer = json.createObjectNode();
         answer.put("requestId", requestId.toString());
-        answer.put("requesterNode", received.senderNode());
+        answer.put("requesterNode", received.requesterNode());
         answer.put("decision", verdict.name());
         answer.put("outcome", decision.outcome().name());
         // The holder's reviewer may know why nothing is released (never sent to the requester).
