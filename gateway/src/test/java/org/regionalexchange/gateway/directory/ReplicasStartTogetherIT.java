@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.registry;
+package org.regionalexchange.gateway.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.registry;
+package org.regionalexchange.gateway.directory;
 
 import java.util.Objects;
 

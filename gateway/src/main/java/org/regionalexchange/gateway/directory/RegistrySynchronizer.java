@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.registry;
+package org.regionalexchange.gateway.directory;
 
 import java.util.HashSet;
 import java.util.List;
@@ -6,10 +6,6 @@ import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 
-import org.regionalexchange.gateway.audit.RevisionContext;
-import org.regionalexchange.gateway.directory.Agency;
-import org.regionalexchange.gateway.directory.ParticipantRegistry;
-import org.regionalexchange.gateway.directory.RegisteredNode;
 import org.regionalexchange.gateway.keys.PemKeys;
 import org.regionalexchange.gateway.validation.JsonText;
 import org.slf4j.Logger;
@@ -38,16 +34,19 @@ class RegistrySynchronizer implements ApplicationRunner {
     private final ParticipantRegistry registry;
     private final EntityManager em;
     private final TransactionTemplate transactions;
+    private final RevisionReasons revisions;
 
-    RegistrySynchronizer(ParticipantRegistry registry, EntityManager em, TransactionTemplate transactions) {
+    RegistrySynchronizer(ParticipantRegistry registry, EntityManager em, TransactionTemplate transactions,
+            RevisionReasons revisions) {
         this.registry = registry;
         this.em = em;
         this.transactions = transactions;
+        this.revisions = revisions;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        int changed = RevisionContext.with("deployment file", null, () -> transactions.execute(status -> synchronize()));
+        int changed = revisions.with("deployment file", () -> transactions.execute(status -> synchronize()));
         log.info("participant registry persisted: nodes={} agencies={} changed={}", registry.nodes().size(),
                 registry.agencies().size(), changed);
     }
