@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.region;
+package org.regionalexchange.region;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,7 +19,10 @@ import org.regionalexchange.gateway.keys.PemKeys;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.regionalexchange.gateway.validation.JsonSchemas;
 
-/** The helper behind deploy/local/region and deploy/local/token. */
+/**
+ * The helper behind deploy/local/region and deploy/local/token (module region-tool), tested here,
+ * where the gateway reads what it writes ({@link RegistryFile}).
+ */
 class RegionToolTest {
 
     @TempDir

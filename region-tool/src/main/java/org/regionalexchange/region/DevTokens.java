@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.region;
+package org.regionalexchange.region;
 
 import java.security.PrivateKey;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.regionalexchange.gateway.region;
+package org.regionalexchange.region;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
