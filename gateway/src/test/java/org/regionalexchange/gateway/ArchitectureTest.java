@@ -82,6 +82,15 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("review may use the exchange only through its named interface 'review': a planted use of RequestDesk fails")
+    void namedInterfaceRuleCatchesAPlantedUse() {
+        ApplicationModules withPlanted = ApplicationModules.of(GatewayApplication.class, mainClassesAnd("PlantedExchangeUse"));
+        Violations violations = withPlanted.detectViolations();
+        assertTrue(violations.hasViolations(), "the planted use was not found");
+        assertTrue(violations.getMessages().stream().allMatch(m -> m.contains("PlantedExchangeUse")), violations.getMessage());
+    }
+
+    @Test
     @DisplayName("the statement rule fails on a planted package without allowed dependencies")
     void statementRuleCatchesAPlantedPackage() {
         ApplicationModules withPlanted = ApplicationModules.of(GatewayApplication.class, mainClassesAnd("PlantedUnstatedFeature"));
