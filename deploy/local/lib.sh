@@ -5,6 +5,10 @@ definition=${REGION_DEFINITION:-$here/region.yaml}
 run=${REGION_RUN_DIR:-$here/run}
 built_jar=$root/gateway/target/gateway-0.1.0-SNAPSHOT.jar
 built_idp_jar=$root/idp/target/idp-0.1.0-SNAPSHOT-exec.jar
+# The region tool (module region-tool: keys, registry, node configuration, tokens) is a jar of its own:
+# nothing of it ships in the gateway's jar.
+built_tool_jar=$root/region-tool/target/region-tool-0.1.0-SNAPSHOT-exec.jar
+tool_jar=$run/region-tool.jar
 # The identity provider runs from a copy too.
 idp_jar=$run/idp.jar
 # Nodes run from a copy, so that a rebuild never swaps the jar under a running node.
@@ -15,17 +19,20 @@ die() { echo "region: $*" >&2; exit 1; }
 
 command -v "$java_bin" >/dev/null 2>&1 || die "no java found: install a JDK 17 or newer, or set JAVA_HOME"
 
-# Builds the gateway with the Maven Wrapper when the jar is missing or older than any source.
+# Builds the gateway, the identity provider and the region tool with the Maven Wrapper when a jar is
+# missing or older than any of its sources.
 build_if_needed() {
   local stale=""
-  if [ -f "$built_jar" ] && [ -f "$built_idp_jar" ]; then
-    stale=$(find "$root/pom.xml" "$root/schemas" "$root/policy" "$root/gateway/pom.xml" "$root/gateway/src" \
+  if [ -f "$built_jar" ] && [ -f "$built_idp_jar" ] && [ -f "$built_tool_jar" ]; then
+    stale=$(find "$root/pom.xml" "$root/schemas" "$root/policy" "$root/keys" "$root/gateway/pom.xml" "$root/gateway/src" \
       -newer "$built_jar" -type f -not -path '*/target/*' -print -quit 2>/dev/null)
     [ -n "$stale" ] || stale=$(find "$root/idp/pom.xml" "$root/idp/src" -newer "$built_idp_jar" -type f -print -quit 2>/dev/null)
+    [ -n "$stale" ] || stale=$(find "$root/pom.xml" "$root/keys" "$root/region-tool" -newer "$built_tool_jar" -type f \
+      -not -path '*/target/*' -print -quit 2>/dev/null)
   fi
-  if [ ! -f "$built_jar" ] || [ ! -f "$built_idp_jar" ] || [ -n "$stale" ]; then
-    echo "Building the gateway and the identity provider (./mvnw package, tests skipped; the first build downloads dependencies)..." >&2
-    (cd "$root" && ./mvnw -q -B -DskipTests package -pl gateway,idp -am) >&2 || die "the build failed"
+  if [ ! -f "$built_jar" ] || [ ! -f "$built_idp_jar" ] || [ ! -f "$built_tool_jar" ] || [ -n "$stale" ]; then
+    echo "Building the gateway, the identity provider and the region tool (./mvnw package, tests skipped; the first build downloads dependencies)..." >&2
+    (cd "$root" && ./mvnw -q -B -DskipTests package -pl gateway,idp,region-tool -am) >&2 || die "the build failed"
   fi
 }
 
@@ -34,6 +41,12 @@ install_jar() {
   mkdir -p "$run"
   cp "$built_jar" "$jar.tmp" && mv "$jar.tmp" "$jar"
   cp "$built_idp_jar" "$idp_jar.tmp" && mv "$idp_jar.tmp" "$idp_jar"
+  install_tool
+}
+
+install_tool() {
+  mkdir -p "$run"
+  cp "$built_tool_jar" "$tool_jar.tmp" && mv "$tool_jar.tmp" "$tool_jar"
 }
 
 # The port of the region's identity provider (identityProvider.port of the definition), empty if none.
@@ -41,16 +54,20 @@ idp_port() {
   grep -m1 -E '^identityProvider:' "$definition" | grep -o 'port: *[0-9]*' | tr -dc '0-9' || true
 }
 
-# `token` uses the region's copy when there is one, so it never rebuilds under running nodes.
+# `token` uses the region's copies when there are, so it never rebuilds under running nodes (a run
+# folder made before the region tool had a jar of its own gets the tool's copy alone).
 ensure_tool() {
   if [ ! -f "$jar" ]; then
     build_if_needed
     install_jar
+  elif [ ! -f "$tool_jar" ]; then
+    build_if_needed
+    install_tool
   fi
 }
 
 region_tool() {
-  "$java_bin" -Dloader.main=org.regionalexchange.gateway.region.RegionTool -jar "$jar" "$@"
+  "$java_bin" -jar "$tool_jar" "$@"
 }
 
 # Class-data sharing (AppCDS, docs/performance.md P6): the jar extracted to $run/cds/app and an archive of the

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.regionalexchange.gateway.directory.ParticipantRegistry;
 import org.regionalexchange.gateway.error.ErrorCode;
 import org.regionalexchange.gateway.keys.PemKeys;
-import org.regionalexchange.gateway.region.DevTokens;
+import org.regionalexchange.region.DevTokens;
 import org.regionalexchange.gateway.signing.CompactJws;
 import org.regionalexchange.gateway.signing.EnvelopeVerifier;
 import org.regionalexchange.gateway.signing.TrustedKeys;

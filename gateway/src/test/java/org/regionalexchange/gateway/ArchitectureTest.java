@@ -82,6 +82,15 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("review may use the exchange only through its named interface 'review': a planted use of RequestDesk fails")
+    void namedInterfaceRuleCatchesAPlantedUse() {
+        ApplicationModules withPlanted = ApplicationModules.of(GatewayApplication.class, mainClassesAnd("PlantedExchangeUse"));
+        Violations violations = withPlanted.detectViolations();
+        assertTrue(violations.hasViolations(), "the planted use was not found");
+        assertTrue(violations.getMessages().stream().allMatch(m -> m.contains("PlantedExchangeUse")), violations.getMessage());
+    }
+
+    @Test
     @DisplayName("the statement rule fails on a planted package without allowed dependencies")
     void statementRuleCatchesAPlantedPackage() {
         ApplicationModules withPlanted = ApplicationModules.of(GatewayApplication.class, mainClassesAnd("PlantedUnstatedFeature"));
@@ -183,13 +192,40 @@ class ArchitectureTest {
 
     /**
      * The node's one clock is the {@code Clock} bean of {@link GatewayApplication}; the local region's
-     * command-line tool, which runs outside a node, makes its own ({@code RegionTool}).
+     * command-line tool (module region-tool, on the tests' class path), which runs outside a node,
+     * makes its own ({@code RegionTool}).
      */
     private static ArchRule timeFromTheClock() {
         return noClasses().that().resideInAPackage("org.regionalexchange..")
                 .and().doNotHaveFullyQualifiedName(GatewayApplication.class.getName())
-                .and().doNotHaveFullyQualifiedName("org.regionalexchange.gateway.region.RegionTool")
+                .and().doNotHaveFullyQualifiedName("org.regionalexchange.region.RegionTool")
                 .should().accessTargetWhere(readsTheSystemClock());
+    }
+
+    @Test
+    @DisplayName("the gateway's main code uses nothing of the region tool (module region-tool, a test dependency only)")
+    void gatewayUsesNoRegionTool() {
+        if (classes.stream().noneMatch(c -> c.getPackageName().equals(REGION_TOOL))) {
+            throw new AssertionError("no region tool classes imported: the rule would check nothing");
+        }
+        noRegionTool().check(classes);
+    }
+
+    @Test
+    @DisplayName("the region-tool rule fails on test code of the gateway that uses the tool (TestRegion)")
+    void regionToolRuleCatchesAUse() {
+        JavaClasses planted = new ClassFileImporter().importClasses(
+                org.regionalexchange.gateway.testing.TestRegion.class);
+        AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> noRegionTool().check(planted));
+        assertTrue(failure.getMessage().contains("RegionSetup"), failure.getMessage());
+    }
+
+    private static final String REGION_TOOL = "org.regionalexchange.region";
+
+    private static ArchRule noRegionTool() {
+        return noClasses().that().resideInAPackage("org.regionalexchange.gateway..")
+                .should().dependOnClassesThat().resideInAPackage(REGION_TOOL + "..");
     }
 
     private static DescribedPredicate<JavaAccess<?>> readsTheSystemClock() {

@@ -3,7 +3,7 @@ package org.regionalexchange.gateway.console;
 import java.util.UUID;
 
 import org.regionalexchange.gateway.error.ApiException;
-import org.regionalexchange.gateway.exchange.ReviewDesk;
+import org.regionalexchange.gateway.review.ReviewDesk;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

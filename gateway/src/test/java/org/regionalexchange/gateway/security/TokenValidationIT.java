@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.regionalexchange.gateway.region.DevTokens;
+import org.regionalexchange.region.DevTokens;
 import org.regionalexchange.gateway.keys.PemKeys;
 import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
@@ -133,7 +133,7 @@ class TokenValidationIT {
 
     private static java.security.PrivateKey issuerKey() {
         try {
-            return PemKeys.readPrivateKey(region.runDir().resolve(org.regionalexchange.gateway.region.RegionSetup.ISSUER_KEY));
+            return PemKeys.readPrivateKey(region.runDir().resolve(org.regionalexchange.region.RegionSetup.ISSUER_KEY));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

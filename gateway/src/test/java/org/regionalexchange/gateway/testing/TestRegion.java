@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.regionalexchange.gateway.GatewayApplication;
-import org.regionalexchange.gateway.region.DevTokens;
-import org.regionalexchange.gateway.region.RegionSetup;
+import org.regionalexchange.region.DevTokens;
+import org.regionalexchange.region.RegionSetup;
 import org.regionalexchange.gateway.keys.PemKeys;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
