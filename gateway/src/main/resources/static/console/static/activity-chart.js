@@ -22,6 +22,7 @@
     if (!table || !box || typeof uPlot === 'undefined') {
       return;
     }
+    var dayLabel = table.querySelector('thead th').textContent.trim();
     var kinds = Array.prototype.map.call(table.querySelectorAll('thead th[data-kind]'), function (th) {
       return { kind: th.getAttribute('data-kind'), label: th.textContent.trim() };
     });
@@ -53,7 +54,9 @@
         x: { time: true },
         y: { range: function (u, min, max) { return [0, Math.max(4, max)]; } }
       },
-      series: [{ value: function (u, seconds) { return dayOf(seconds); } }].concat(kinds.map(function (k) {
+      // The legend names the series; the values are the table's, so it does not follow the cursor.
+      legend: { live: false },
+      series: [{ label: dayLabel, value: function (u, seconds) { return dayOf(seconds); } }].concat(kinds.map(function (k) {
         var style = STYLE[k.kind] || { stroke: '#1b1f24', dash: [] };
         return { label: k.label, stroke: style.stroke, dash: style.dash, width: 2, value: count,
           points: { show: true, size: 5 } };
