@@ -660,6 +660,67 @@ class ConsoleIT {
     }
 
     @Test
+    @DisplayName("DPO: a log rewritten after a checkpoint no longer extends it (the first break named, in words and"
+            + " as its code), and a broken chain gets no checkpoint; put back, the log extends it again")
+    void dpoCheckpointOfARewrittenLog() throws Exception {
+        org.springframework.jdbc.core.JdbcTemplate owner = RegionData.owner(region, "kg");
+        try (ConsoleBrowser dpo = new ConsoleBrowser(kg)) {
+            dpo.signIn("dpo@kg-sms", "en");
+            Path downloads = Files.createTempDirectory("dpo-kg-checkpoints");
+            dpo.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                    downloads.toAbsolutePath().toString()));
+            dpo.open("/console/dpo/events"); // an event (the search) before the checkpoint
+            dpo.open("/console/dpo/checkpoints");
+            dpo.find("#sign-checkpoint").click();
+            Path file = downloaded(downloads);
+
+            // As a database superuser would: one event the checkpoint covers is rewritten.
+            long event = owner.queryForObject("select min(id) from access_log", Long.class);
+            assertThat(event).as("covered by the checkpoint")
+                    .isLessThanOrEqualTo(Problems.json(Files.readString(file)).path("headEventId").asLong());
+            String outcome = owner.queryForObject("select outcome from access_log where id = ?", String.class, event);
+            rewrite(owner, event, "REFUSED".equals(outcome) ? "OK" : "REFUSED");
+            try {
+                dpo.open("/console/dpo/checkpoints");
+                dpo.find("#file").sendKeys(file.toAbsolutePath().toString());
+                dpo.find("#verify-checkpoint").click();
+                dpo.waitFor("#check-status");
+                assertThat(dpo.find("#check-status").getText()).isEqualTo(EN.getProperty("checkpoints.broken"));
+                assertThat(dpo.find("#first-break").getText()).contains("event " + event,
+                        EN.getProperty("break.content_digest_mismatch"), "content_digest_mismatch");
+                assertThat(dpo.find("#check").getText()).contains(EN.getProperty("checkpoints.chain.broken"));
+                dpo.checked("dpo-checkpoint-broken");
+
+                dpo.open("/console/dpo/checkpoints");
+                dpo.find("#sign-checkpoint").click();
+                dpo.waitFor("#sign-broken");
+                assertThat(dpo.find("#sign-broken h3").getText()).isEqualTo(EN.getProperty("checkpoints.sign.broken"));
+                try (var files = Files.list(downloads)) {
+                    assertThat(files.count()).as("no second file").isEqualTo(1);
+                }
+                dpo.checked("dpo-checkpoint-sign-refused");
+            } finally {
+                rewrite(owner, event, outcome);
+            }
+            dpo.open("/console/dpo/checkpoints");
+            dpo.find("#file").sendKeys(file.toAbsolutePath().toString());
+            dpo.find("#verify-checkpoint").click();
+            dpo.waitFor("#check-status");
+            assertThat(dpo.find("#check-status").getText()).isEqualTo(EN.getProperty("checkpoints.extends"));
+        }
+    }
+
+    /** Sets an access-log row's outcome past the append-only trigger, as only the table's owner can. */
+    private static void rewrite(org.springframework.jdbc.core.JdbcTemplate owner, long event, String outcome) {
+        owner.execute("alter table access_log disable trigger access_log_no_update_or_delete");
+        try {
+            owner.update("update access_log set outcome = ? where id = ?", outcome, event);
+        } finally {
+            owner.execute("alter table access_log enable trigger access_log_no_update_or_delete");
+        }
+    }
+
+    @Test
     @DisplayName("DPO: the activity chart is drawn from the table of events per day, whose counts are the access"
             + " log's: the test's own events move it by exactly their kinds")
     void dpoActivity() throws Exception {
