@@ -5,7 +5,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The DPO's reads of the access log: filtered pages, the CSV export (streamed) and the fishing
- * alerts (the disclosures about one person are {@link DisclosureReport}). Read-only; the caller logs the read.
+ * alerts (the disclosures about one person are {@link DisclosureReport}), and the events per day.
+ * Read-only; the caller logs the reads of the log's content (counts per day are no content).
  */
 @Component
 public class AccessLogQueries {
@@ -67,6 +72,42 @@ public class AccessLogQueries {
             }
         });
         return count[0];
+    }
+
+    /** The longest window {@link #activity} counts: a year, so that the query stays bounded. */
+    static final int MAX_ACTIVITY_DAYS = 366;
+
+    /** The events of a window (from {@code :from}, before {@code :until}) per UTC day, action and outcome. */
+    static final String ACTIVITY = """
+            select (occurred_at at time zone 'UTC')::date as day, action, outcome, count(*) as n
+            from access_log
+            where occurred_at >= :from and occurred_at < :until
+            group by 1, 2, 3""";
+
+    /**
+     * The events of each UTC day from {@code from} to {@code to} (both included), by kind. One range
+     * scan of the index on {@code occurred_at} that carries action and outcome (V43: an index-only
+     * scan, the rows themselves are not read), grouped by day, action and outcome in the database;
+     * the kinds are summed here. The day is the event's UTC date, whatever the session's time zone.
+     */
+    Activity activity(LocalDate from, LocalDate to) {
+        long length = ChronoUnit.DAYS.between(from, to) + 1;
+        if (length < 1 || length > MAX_ACTIVITY_DAYS) {
+            throw new IllegalArgumentException("a window of 1 to " + MAX_ACTIVITY_DAYS + " days expected, got "
+                    + from + " to " + to);
+        }
+        Map<String, Object> params = Map.of("from", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                "until", Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        long[][] counts = new long[(int) length][ActivityKind.values().length];
+        jdbc.query(ACTIVITY, params, rs -> {
+            int day = (int) ChronoUnit.DAYS.between(from, rs.getObject("day", LocalDate.class));
+            counts[day][ActivityKind.of(rs.getString("action"), rs.getString("outcome")).ordinal()] += rs.getLong("n");
+        });
+        List<Activity.Day> days = new ArrayList<>();
+        for (int i = 0; i < length; i++) {
+            days.add(new Activity.Day(from.plusDays(i), Arrays.stream(counts[i]).boxed().toList()));
+        }
+        return new Activity(from, to, days);
     }
 
     List<Alert> alerts(Instant since, AuditProperties thresholds) {

@@ -2,7 +2,10 @@ package org.regionalexchange.gateway.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The data-protection officer's views, for {@code /api/v1/audit} and the console alike: the access
- * log searched with the API's filters, the chain's verification, one person's disclosures and the
- * alerts. Every view is logged before any of the log's content is returned (R1: the log holds
- * justifications, which are personal data).
+ * log searched with the API's filters, the chain's verification, one person's disclosures, a
+ * record's revisions and the alerts. Every view is logged before any of the log's content is
+ * returned (R1: the log holds justifications, which are personal data). The activity per day is
+ * counts only, and is not logged.
  */
 @Component
 public class DpoDesk {
@@ -96,6 +100,42 @@ public class DpoDesk {
             log(dpo, AccessAction.DISCLOSURES_READ, id);
             return found;
         });
+    }
+
+    /**
+     * The Envers revisions of a record of this node and of its consents, oldest first (as
+     * {@code GET /api/v1/audit/records/{id}/revisions}); {@code NOT_FOUND} if this node holds no
+     * such record. Logged as {@code RECORD_HISTORY_READ}.
+     */
+    public List<RevisionEntry> revisions(Officer dpo, UUID id) {
+        return transactions.execute(status -> {
+            List<RevisionEntry> entries = new ArrayList<>();
+            boolean recordKnown = false;
+            for (RecordHistory source : histories) {
+                List<RevisionEntry> found = source.revisionsOf(id);
+                recordKnown |= source.ownsRecord() && !found.isEmpty();
+                entries.addAll(found);
+            }
+            if (!recordKnown) {
+                throw new ApiException(ErrorCode.NOT_FOUND, "No record with this id on this node.");
+            }
+            entries.sort(Comparator.comparingLong(RevisionEntry::revision).thenComparing(RevisionEntry::entity)
+                    .thenComparing(RevisionEntry::entityId));
+            log(dpo, AccessAction.RECORD_HISTORY_READ, id);
+            return entries;
+        });
+    }
+
+    /** How many days {@link #activity()} shows: today (UTC) and the days before it. */
+    public static final int ACTIVITY_DAYS = 30;
+
+    /**
+     * The access log's events per UTC day and {@link ActivityKind} over the last
+     * {@value #ACTIVITY_DAYS} days, today included: counts without any actor, record or content.
+     */
+    public Activity activity() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return queries.activity(today.minusDays(ACTIVITY_DAYS - 1), today);
     }
 
     /** The alerts of the configured window up to now. */

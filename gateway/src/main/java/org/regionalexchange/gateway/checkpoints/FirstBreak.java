@@ -6,5 +6,5 @@ package org.regionalexchange.gateway.checkpoints;
  *
  * @param lane    null when the break names no lane (a peer whose chain does not verify)
  */
-record FirstBreak(Integer lane, Long eventId, String problem) {
+public record FirstBreak(Integer lane, Long eventId, String problem) {
 }

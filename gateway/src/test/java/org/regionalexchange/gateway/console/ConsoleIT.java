@@ -28,16 +28,20 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.regionalexchange.gateway.testing.Problems;
 import org.regionalexchange.gateway.testing.RegionData;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.regionalexchange.idp.IdentityProviderApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * The console in headless Chromium against a real region (nodes kz and kg) and the sample identity
  * provider: the officer→reviewer journey in Russian and in English through the real sign-in, the
- * screener's interview and referral, the liaison's and the administrator's screens, and
+ * screener's interview and referral, the liaison's, the administrator's and the data-protection
+ * officer's screens (revisions, checkpoints, the activity chart against the log's counts), and
  * the browser attacks of R10 (docs/performance.md): XSS in every field of the request form and of
  * the screener's forms, CSRF,
  * framing, session fixation, open redirects. Every screen is checked for CSP violations and
@@ -451,8 +455,10 @@ class ConsoleIT {
     }
 
     @Test
-    @DisplayName("DPO: searches the access log for a record, verifies the chain, prints the record's disclosure report, reads the alerts")
-    void dpoJourney() {
+    @DisplayName("DPO: searches the access log for a record, verifies the chain, prints the record's disclosure report,"
+            + " reads the record's revisions, signs and downloads a checkpoint and checks the log against it (a tampered"
+            + " one refused) and against the peers' copies, reads the alerts")
+    void dpoJourney() throws Exception {
         try (ConsoleBrowser registrar = new ConsoleBrowser(kz); ConsoleBrowser dpo = new ConsoleBrowser(kz)) {
             registrar.signIn("registrar@kz-migration", "en");
             registrar.open("/console/registrar/records?q=KZ-2026-000123");
@@ -497,6 +503,9 @@ class ConsoleIT {
             dpo.open("/console/dpo/disclosures?recordId=not-a-uuid");
             assertThat(dpo.find("#disclosures .problem h2").getText()).isEqualTo(EN.getProperty("error.invalid_parameter"));
 
+            dpoRevisions(dpo, recordId);
+            dpoCheckpoints(dpo);
+
             dpo.open("/console/dpo/alerts");
             assertThat(dpo.find("#alerts h1").getText()).isEqualTo(EN.getProperty("alerts.title"));
             dpo.checked("dpo-alerts");
@@ -505,6 +514,286 @@ class ConsoleIT {
             registrar.open("/console/dpo/events");
             assertThat(registrar.find("h1").getText()).isEqualTo(EN.getProperty("denied.title"));
         }
+    }
+
+    /**
+     * The record's revisions, reached from its disclosure report and from an access-log row naming
+     * it, as the API gives them; an unknown record and a bad id are the API's problems.
+     */
+    private static void dpoRevisions(ConsoleBrowser dpo, String recordId) {
+        dpo.open("/console/dpo/disclosures?recordId=" + recordId);
+        dpo.find("#revisions-link").click();
+        dpo.waitFor("#revisions tr.revision");
+        assertThat(dpo.path()).isEqualTo("/console/dpo/records/" + recordId + "/revisions");
+        List<String> rows = dpo.all("#revisions tr.revision").stream().map(WebElement::getText).toList();
+        JsonNode api = RegionData.getJson(region, "kz", "/api/v1/audit/records/" + recordId + "/revisions",
+                region.token("KZ-MIGRATION", "dpo")).path("revisions");
+        assertThat(rows).hasSize(Math.min(api.size(), 20));
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode revision = api.get(i);
+            assertThat(rows.get(i)).as("revision %s", i).contains(revision.path("entityId").asString(),
+                    EN.getProperty("history.entity." + revision.path("entity").asString()),
+                    EN.getProperty("history.type." + revision.path("type").asString()), revision.path("actor").asString());
+            String row = rows.get(i);
+            revision.path("changedFields").forEach(field -> assertThat(row).as("revision %s", revision)
+                    .contains(field.asString()));
+        }
+        assertThat(rows.get(0)).contains(EN.getProperty("history.entity.record"), EN.getProperty("history.type.ADD"));
+        dpo.checked("dpo-revisions");
+        dpo.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(dpo.script("return getComputedStyle(document.querySelector('header.top nav')).display"))
+                .as("navigation when printed").isEqualTo("none");
+        dpo.screenshot("dpo-revisions-print");
+        dpo.driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+
+        dpo.open("/console/dpo/records/" + recordId + "/revisions?page=1");
+        assertThat(dpo.find("#revisions .empty").getText()).isEqualTo(EN.getProperty("revisions.empty"));
+        assertThat(dpo.find("#revisions .pager a").getText()).isEqualTo(EN.getProperty("revisions.earlier"));
+        dpo.open("/console/dpo/records/" + java.util.UUID.randomUUID() + "/revisions");
+        assertThat(dpo.find("#revisions .problem h2").getText()).isEqualTo(EN.getProperty("error.not_found"));
+        assertThat(dpo.all("#revisions table")).isEmpty();
+        dpo.checked("dpo-revisions-unknown");
+        dpo.open("/console/dpo/records/not-a-uuid/revisions");
+        assertThat(dpo.find("#revisions .problem h2").getText()).isEqualTo(EN.getProperty("error.invalid_parameter"));
+        assertThat(dpo.find("#revisions .problem code").getText()).isEqualTo("recordId");
+
+        dpo.open("/console/dpo/events?action=RECORD_READ&recordId=" + recordId);
+        dpo.find("#events a.revisions").click();
+        dpo.waitFor("#revisions tr.revision");
+        assertThat(dpo.path()).isEqualTo("/console/dpo/records/" + recordId + "/revisions");
+    }
+
+    /**
+     * Signs a checkpoint and downloads it (the API's export, as a file), checks the log against it as
+     * uploaded and as pasted, sees two tampered copies refused with the API's codes, asks the peers;
+     * every POST of the screen is refused without its CSRF token.
+     */
+    private static void dpoCheckpoints(ConsoleBrowser dpo) throws Exception {
+        Path downloads = Files.createTempDirectory("dpo-checkpoints");
+        dpo.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                downloads.toAbsolutePath().toString()));
+        dpo.open("/console/dpo/checkpoints");
+        dpo.checked("dpo-checkpoints");
+        dpo.find("#sign-checkpoint").click();
+        Path file = downloaded(downloads);
+        assertThat(file.getFileName().toString()).matches("checkpoint-kz-[0-9]{8}T[0-9]{6}Z\\.json");
+        JsonNode export = Problems.json(Files.readString(file));
+        assertThat(export.propertyNames()).containsExactlyInAnyOrder("nodeId", "headEventId", "headHash", "events",
+                "lanes", "at", "keyId", "checkpoint");
+        assertThat(export.path("nodeId").asString()).isEqualTo("kz");
+        assertThat(dpo.path()).as("the page stays").isEqualTo("/console/dpo/checkpoints");
+
+        dpo.find("#file").sendKeys(file.toAbsolutePath().toString());
+        dpo.find("#verify-checkpoint").click();
+        dpo.waitFor("#check-status");
+        assertThat(dpo.find("#check-status").getText()).isEqualTo(EN.getProperty("checkpoints.extends"));
+        assertThat(dpo.find("#check").getText()).contains(export.path("headHash").asString(),
+                export.path("keyId").asString(), EN.getProperty("checkpoints.signature.valid"));
+        assertThat(dpo.all("#first-break")).isEmpty();
+        dpo.checked("dpo-checkpoint-verified");
+
+        // The JWS alone, pasted: the export { "checkpoint": "<jws>" }.
+        String jws = export.path("checkpoint").asString();
+        paste(dpo, jws);
+        assertThat(dpo.find("#check-status").getText()).isEqualTo(EN.getProperty("checkpoints.extends"));
+
+        // Tampered: one character of the signature changed, then a count beside the JWS changed.
+        int at = jws.lastIndexOf('.') + 20;
+        String forged = jws.substring(0, at) + (jws.charAt(at) == 'A' ? 'B' : 'A') + jws.substring(at + 1);
+        paste(dpo, Files.readString(file).replace(jws, forged));
+        assertThat(dpo.find("#verify .problem h2").getText()).isEqualTo(EN.getProperty("error.checkpoint_bad_signature"));
+        assertThat(dpo.all("#check")).isEmpty();
+        assertThat(dpo.find("#text").getAttribute("value")).as("the text stays as pasted").contains(forged);
+        dpo.checked("dpo-checkpoint-tampered");
+        var altered = (tools.jackson.databind.node.ObjectNode) export.deepCopy();
+        altered.put("events", export.path("events").asLong() + 1);
+        paste(dpo, altered.toString());
+        assertThat(dpo.find("#verify .problem h2").getText()).isEqualTo(EN.getProperty("error.checkpoint_malformed"));
+        assertThat(dpo.find("#verify .problem code").getText()).isEqualTo("events");
+        paste(dpo, "{\"checkpoint\": ");
+        assertThat(dpo.find("#verify .problem h2").getText()).isEqualTo(EN.getProperty("error.malformed_body"));
+
+        dpo.open("/console/dpo/checkpoints");
+        dpo.find("#ask-peers").click();
+        dpo.waitFor("#peer-table");
+        assertThat(dpo.find("#peer-kg").getText()).contains("kg");
+        dpo.checked("dpo-checkpoint-peers");
+
+        String dpoToken = region.token("KZ-MIGRATION", "dpo");
+        for (String action : List.of("CHECKPOINT_SIGNED", "CHECKPOINT_VERIFIED", "PEER_CHECKPOINTS_VERIFIED")) {
+            assertThat(RegionData.getJson(region, "kz", "/api/v1/audit/events?action=" + action, dpoToken)
+                    .path("total").asLong()).as(action).isPositive();
+        }
+        String cookie = "console-kz=" + dpo.sessionCookie("console-kz");
+        for (String path : List.of("/console/dpo/checkpoints", "/console/dpo/checkpoints/verify",
+                "/console/dpo/checkpoints/peers")) {
+            HttpResponse<String> withoutToken = HTTP.send(HttpRequest.newBuilder(URI.create(kz + path))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("text=x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(withoutToken.statusCode()).as("%s without its CSRF token", path).isEqualTo(403);
+        }
+    }
+
+    /** Pastes {@code text} as the checkpoint to check (no file chosen) and sends the form. */
+    private static void paste(ConsoleBrowser dpo, String text) {
+        dpo.open("/console/dpo/checkpoints");
+        dpo.script("document.getElementById('text').value = arguments[0]", text);
+        dpo.find("#verify-checkpoint").click();
+        new WebDriverWait(dpo.driver, Duration.ofSeconds(30)).until(d -> !d.findElements(
+                By.cssSelector("#check-status, #verify .problem")).isEmpty());
+    }
+
+    /** The checkpoint file once the browser has finished writing it. */
+    private static Path downloaded(Path folder) throws IOException, InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < until) {
+            try (var files = Files.list(folder)) {
+                var done = files.filter(f -> f.getFileName().toString().startsWith("checkpoint-")
+                        && f.getFileName().toString().endsWith(".json")).findFirst();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no checkpoint downloaded into " + folder);
+    }
+
+    @Test
+    @DisplayName("DPO: a log rewritten after a checkpoint no longer extends it (the first break named, in words and"
+            + " as its code), and a broken chain gets no checkpoint; put back, the log extends it again")
+    void dpoCheckpointOfARewrittenLog() throws Exception {
+        org.springframework.jdbc.core.JdbcTemplate owner = RegionData.owner(region, "kg");
+        try (ConsoleBrowser dpo = new ConsoleBrowser(kg)) {
+            dpo.signIn("dpo@kg-sms", "en");
+            Path downloads = Files.createTempDirectory("dpo-kg-checkpoints");
+            dpo.driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
+                    downloads.toAbsolutePath().toString()));
+            dpo.open("/console/dpo/events"); // an event (the search) before the checkpoint
+            dpo.open("/console/dpo/checkpoints");
+            dpo.find("#sign-checkpoint").click();
+            Path file = downloaded(downloads);
+
+            // As a database superuser would: one event the checkpoint covers is rewritten.
+            long event = owner.queryForObject("select min(id) from access_log", Long.class);
+            assertThat(event).as("covered by the checkpoint")
+                    .isLessThanOrEqualTo(Problems.json(Files.readString(file)).path("headEventId").asLong());
+            String outcome = owner.queryForObject("select outcome from access_log where id = ?", String.class, event);
+            rewrite(owner, event, "REFUSED".equals(outcome) ? "OK" : "REFUSED");
+            try {
+                dpo.open("/console/dpo/checkpoints");
+                dpo.find("#file").sendKeys(file.toAbsolutePath().toString());
+                dpo.find("#verify-checkpoint").click();
+                dpo.waitFor("#check-status");
+                assertThat(dpo.find("#check-status").getText()).isEqualTo(EN.getProperty("checkpoints.broken"));
+                assertThat(dpo.find("#first-break").getText()).contains("event " + event,
+                        EN.getProperty("break.content_digest_mismatch"), "content_digest_mismatch");
+                assertThat(dpo.find("#check").getText()).contains(EN.getProperty("checkpoints.chain.broken"));
+                dpo.checked("dpo-checkpoint-broken");
+
+                dpo.open("/console/dpo/checkpoints");
+                dpo.find("#sign-checkpoint").click();
+                dpo.waitFor("#sign-broken");
+                assertThat(dpo.find("#sign-broken h3").getText()).isEqualTo(EN.getProperty("checkpoints.sign.broken"));
+                try (var files = Files.list(downloads)) {
+                    assertThat(files.count()).as("no second file").isEqualTo(1);
+                }
+                dpo.checked("dpo-checkpoint-sign-refused");
+            } finally {
+                rewrite(owner, event, outcome);
+            }
+            dpo.open("/console/dpo/checkpoints");
+            dpo.find("#file").sendKeys(file.toAbsolutePath().toString());
+            dpo.find("#verify-checkpoint").click();
+            dpo.waitFor("#check-status");
+            assertThat(dpo.find("#check-status").getText()).isEqualTo(EN.getProperty("checkpoints.extends"));
+        }
+    }
+
+    /** Sets an access-log row's outcome past the append-only trigger, as only the table's owner can. */
+    private static void rewrite(org.springframework.jdbc.core.JdbcTemplate owner, long event, String outcome) {
+        owner.execute("alter table access_log disable trigger access_log_no_update_or_delete");
+        try {
+            owner.update("update access_log set outcome = ? where id = ?", outcome, event);
+        } finally {
+            owner.execute("alter table access_log enable trigger access_log_no_update_or_delete");
+        }
+    }
+
+    @Test
+    @DisplayName("DPO: the activity chart is drawn from the table of events per day, whose counts are the access"
+            + " log's: the test's own events move it by exactly their kinds")
+    void dpoActivity() throws Exception {
+        org.springframework.jdbc.core.JdbcTemplate log = RegionData.owner(region, "kz");
+        try (ConsoleBrowser registrar = new ConsoleBrowser(kz); ConsoleBrowser dpo = new ConsoleBrowser(kz)) {
+            registrar.signIn("registrar@kz-migration", "en");
+            dpo.signIn("dpo@kz-migration", "en");
+            Map<String, Long> before = today(dpo);
+            long lastBefore = log.queryForObject("select coalesce(max(id), 0) from access_log", Long.class);
+            // The test's own events: a registrar's search and look at a record that is not there, a DPO's search.
+            registrar.open("/console/registrar/records?q=KZ-2026-000123");
+            registrar.open("/console/registrar/records/" + java.util.UUID.randomUUID());
+            dpo.open("/console/dpo/events?action=RECORD_READ");
+            Map<String, Long> after = today(dpo);
+
+            Map<String, Long> own = kinds(log.queryForList("select action, outcome from access_log where id > ?",
+                    lastBefore));
+            assertThat(own.get("READ")).as("the registrar's search").isPositive();
+            assertThat(own.get("REFUSED")).as("the record that is not there").isPositive();
+            assertThat(own.get("OVERSIGHT")).as("the DPO's search").isPositive();
+            for (String kind : after.keySet()) {
+                assertThat(after.get(kind) - before.get(kind)).as("%s today", kind).isEqualTo(own.getOrDefault(kind, 0L));
+            }
+            long day = Long.parseLong(dpo.find("#activity-table tbody tr").getAttribute("data-day"));
+            Map<String, Long> logged = kinds(log.queryForList("select action, outcome from access_log"
+                    + " where occurred_at >= ? and occurred_at < ?", Timestamp.from(Instant.ofEpochSecond(day)),
+                    Timestamp.from(Instant.ofEpochSecond(day + 86_400))));
+            for (String kind : after.keySet()) {
+                assertThat(after.get(kind)).as("%s: the table against the log's events of the day", kind)
+                        .isEqualTo(logged.getOrDefault(kind, 0L));
+            }
+
+            assertThat(dpo.all("#activity-chart canvas")).as("the chart is drawn").isNotEmpty();
+            assertThat(dpo.find("#activity-chart").getAttribute("data-drawn")).as("days drawn").isEqualTo("30");
+            assertThat(dpo.all("#activity-table tbody tr")).hasSize(30);
+            dpo.checked("dpo-activity");
+            dpo.open("/console/dpo/activity?lang=ru");
+            dpo.waitFor("#activity-chart canvas");
+            assertThat(dpo.find("#activity h1").getText()).isEqualTo(RU.getProperty("activity.title"));
+            dpo.checked("dpo-activity-ru");
+            dpo.open("/console/dpo/activity?lang=en");
+
+            dpo.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+            dpo.open("/console/dpo/activity");
+            dpo.waitFor("#activity-chart canvas");
+            assertThat(dpo.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+            dpo.checked("dpo-activity-360px");
+        }
+    }
+
+    /** Opens the activity screen and reads today's row (the first: newest first): kind → count. */
+    private static Map<String, Long> today(ConsoleBrowser dpo) {
+        dpo.open("/console/dpo/activity");
+        dpo.waitFor("#activity-chart canvas");
+        WebElement row = dpo.find("#activity-table tbody tr");
+        assertThat(Long.parseLong(row.getAttribute("data-day")))
+                .isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toEpochDay() * 86_400);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (WebElement cell : row.findElements(By.cssSelector("td[data-kind]"))) {
+            counts.put(cell.getAttribute("data-kind"), Long.parseLong(cell.getAttribute("data-count")));
+        }
+        assertThat(counts.keySet()).containsExactly("RELEASED", "REFUSED", "READ", "OVERSIGHT", "OTHER");
+        return counts;
+    }
+
+    /** The events counted by kind, as the activity screen counts them. */
+    private static Map<String, Long> kinds(List<Map<String, Object>> events) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Map<String, Object> event : events) {
+            counts.merge(org.regionalexchange.gateway.audit.ActivityKind.of((String) event.get("action"),
+                    (String) event.get("outcome")).name(), 1L, Long::sum);
+        }
+        return counts;
     }
 
     @Test
