@@ -1,7 +1,11 @@
 package org.regionalexchange.gateway.console;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.DelegatingFilterProxyRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -15,9 +19,12 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 
 /**
  * The console's sessions in the node's database (Spring Session JDBC, tables of V39), so that every
- * replica of the node serves every signed-in person and a restart signs no one out. Only the
- * console's chain creates sessions; the API and the node-to-node chain are stateless.
+ * replica of the node serves every signed-in person and a restart signs no one out.
  * <ul>
+ * <li>only the console's paths have sessions: Spring Session's filter is mapped to them alone, so
+ * that an API or node-to-node request never reads, extends or writes a stored session, even with a
+ * console cookie (Spring MVC's locale resolver and flash maps would otherwise look the session up
+ * on every request);</li>
  * <li>a session unused for {@code gateway.console.idle-timeout} expires: the stored session's own
  * max inactive interval, checked by whichever replica reads it, and the expired rows are deleted
  * by {@code spring.session.jdbc.cleanup-cron};</li>
@@ -31,6 +38,24 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 class ConsoleSessions {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleSessions.class);
+
+    /** The paths of the console's chain (ConsoleSecurityConfiguration), as servlet URL patterns. */
+    static final List<String> PATHS = List.of("/console", "/console/*", "/oauth2/authorization/*",
+            "/login/oauth2/code/*");
+
+    @Bean
+    static BeanPostProcessor sessionsOnConsolePathsOnly() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof DelegatingFilterProxyRegistrationBean registration
+                        && "sessionRepositoryFilterRegistration".equals(name)) {
+                    registration.setUrlPatterns(PATHS);
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> consoleSessionRepository(ConsoleProperties properties) {

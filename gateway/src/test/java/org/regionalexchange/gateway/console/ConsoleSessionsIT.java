@@ -255,6 +255,7 @@ class ConsoleSessionsIT {
         someone.signIn(a, a, "dpo@kz-migration");
         String consoleCookie = COOKIE + "=" + someone.cookie(COOKIE);
         long since = System.currentTimeMillis() - 1;
+        long lastAccess = lastAccess(someone.cookie(COOKIE));
         String officer = region.token("KZ-MIGRATION", "officer");
         String reviewer = region.token("KZ-MIGRATION", "reviewer");
         List<HttpResponse<?>> answers = new ArrayList<>();
@@ -275,6 +276,8 @@ class ConsoleSessionsIT {
                 .as("%s", answer.uri()).isEmpty());
         assertThat(db.sql("select count(*) from console_session where creation_time >= :since").param("since", since)
                 .query(Long.class).single()).as("sessions created by these calls").isZero();
+        assertThat(lastAccess(someone.cookie(COOKIE))).as("an API call with a console cookie does not extend the session")
+                .isEqualTo(lastAccess);
     }
 
     @Test
@@ -363,6 +366,11 @@ class ConsoleSessionsIT {
     private static long rows(String cookie) {
         return db.sql("select count(*) from console_session where session_id = :id").param("id", sessionId(cookie))
                 .query(Long.class).single();
+    }
+
+    private static long lastAccess(String cookie) {
+        return db.sql("select last_access_time from console_session where session_id = :id")
+                .param("id", sessionId(cookie)).query(Long.class).single();
     }
 
     private static int freePort() throws java.io.IOException {
