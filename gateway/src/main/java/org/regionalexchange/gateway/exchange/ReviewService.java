@@ -58,10 +58,26 @@ class ReviewService {
 
     /** The requests against the reviewer's agency that wait for review, oldest first. */
     ObjectNode waiting(Officer reviewer) {
+        return listed(reviewer, ledger.waitingForReview(reviewer.agency()));
+    }
+
+    /**
+     * One page of them ({@code page} from 0), with {@code total}, {@code page} and {@code size}: each
+     * item is judged again to say why it waits, so a page costs its items, not the whole queue.
+     */
+    ObjectNode waiting(Officer reviewer, long page, int size) {
+        ObjectNode body = listed(reviewer, ledger.waitingForReview(reviewer.agency(), page * size, size));
+        body.put("total", ledger.countWaitingForReview(reviewer.agency()));
+        body.put("page", page);
+        body.put("size", size);
+        return body;
+    }
+
+    private ObjectNode listed(Officer reviewer, List<Received> waiting) {
         transactions.executeWithoutResult(status -> exchangeLog.reviewQueueRead(reviewer.subject(), reviewer.agency()));
         ObjectNode body = json.createObjectNode();
         ArrayNode list = body.putArray("reviews");
-        for (Received received : ledger.waitingForReview(reviewer.agency())) {
+        for (Received received : waiting) {
             // As accepted on arrival (not verified again for a listing): the same envelope is decided on below.
             VerifiedEnvelope envelope = inbound.asReceived(received);
             JsonNode payload = envelope.payload();

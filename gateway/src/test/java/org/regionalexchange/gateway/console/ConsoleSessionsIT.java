@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.regionalexchange.bench.HolderBenchEnvelopes;
 import org.regionalexchange.gateway.GatewayApplication;
 import org.regionalexchange.gateway.testing.ConsoleClient;
 import org.regionalexchange.gateway.testing.Http;
@@ -51,7 +52,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * in on A continues on B with the same cookie (a page, a CSRF-protected change whose flash message
  * B writes and A shows), signs out on B and is signed out on A; a sign-in begun on A completes on
  * B; an idle session expires and is deleted; the API and the node-to-node endpoints create no
- * session. Every step is real HTTP through the real sign-in (ConsoleClient).
+ * session. Every step is real HTTP through the real sign-in (ConsoleClient). Also: the review queue
+ * is shown a page at a time, whatever its length (docs/performance.md P7).
  */
 class ConsoleSessionsIT {
 
@@ -79,7 +81,8 @@ class ConsoleSessionsIT {
         // Expired sessions are deleted every second here (every minute by default).
         String cleanup = "--spring.session.jdbc.cleanup-cron=* * * * * *";
         region = TestRegion.create();
-        ConfigurableApplicationContext replicaA = region.start("kz", issuer, cleanup);
+        ConfigurableApplicationContext replicaA = region.start("kz", issuer, cleanup,
+                "--gateway.sample-data.location=" + TestRegion.sampleData("kz"));
         a = URI.create("http://127.0.0.1:" + region.uri("kz", "/").getPort());
         int database = replicaA.getBean(EmbeddedPostgres.class).getPort();
         int bPort = freePort();
@@ -334,6 +337,43 @@ class ConsoleSessionsIT {
         } finally {
             replicas.shutdownNow();
         }
+    }
+
+    @Test
+    @DisplayName("the review queue is shown a page at a time: 25 waiting requests, 20 on the first page, 5 on the next")
+    void reviewQueueIsPaged() throws Exception {
+        Path kgKey;
+        try (var keys = Files.list(region.runDir().resolve("keys"))) {
+            kgKey = keys.filter(k -> k.getFileName().toString().matches("kg-.*\\.key\\.pem")).findFirst().orElseThrow();
+        }
+        HolderBenchEnvelopes envelopes = new HolderBenchEnvelopes(kgKey);
+        long before = db.sql("select count(*) from exchange_received where holder_agency = 'KZ-MIGRATION'"
+                + " and review_state = 'WAITING'").query(Long.class).single();
+        for (int i = 0; i < 25; i++) {
+            HttpResponse<String> sent = Http.post(a.resolve("/exchange/v1/requests"), null, "application/jose",
+                    envelopes.envelope(i, HolderBenchEnvelopes.SAMPLE_RECORD, Instant.now(), "URGENT")
+                            .getBytes(StandardCharsets.US_ASCII));
+            assertThat(sent.statusCode()).isEqualTo(200);
+        }
+        long waiting = before + 25;
+        assertThat(db.sql("select count(*) from exchange_received where holder_agency = 'KZ-MIGRATION'"
+                + " and review_state = 'WAITING'").query(Long.class).single()).isEqualTo(waiting);
+        ConsoleClient reviewer = new ConsoleClient();
+        reviewer.signIn(a, a, "reviewer@kz-migration");
+        String first = reviewer.get(b, "/console/reviewer/queue").body();
+        assertThat(articles(first)).isEqualTo(20);
+        assertThat(first).contains("/console/reviewer/queue?page=1").doesNotContain("?page=-1");
+        String second = reviewer.get(a, "/console/reviewer/queue?page=1").body();
+        assertThat(articles(second)).isEqualTo((int) Math.min(20, waiting - 20));
+        assertThat(second).contains("/console/reviewer/queue?page=0");
+        assertThat(articles(reviewer.get(a, "/console/reviewer/queue?page=99999999999").body())).isZero();
+        String beforeFirst = reviewer.get(a, "/console/reviewer/queue?page=-3").body();
+        assertThat(articles(beforeFirst)).as("a page before the first is the first").isEqualTo(20);
+        assertThat(beforeFirst).contains("/console/reviewer/queue?page=1");
+    }
+
+    private static int articles(String html) {
+        return html.split("<article class=\"review\"", -1).length - 1;
     }
 
     private static Cookie begin(SignInRequests requests, String state) {
