@@ -21,8 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * record's consent releases. Each envelope has its own jti, request id and case reference (with a
  * justification naming it), so that none is a replay or a reuse of another's justification.
  *
- * <pre>HolderBenchEnvelopes KG_PRIVATE_KEY.pem COUNT OUTPUT [HOLDER_RECORD_REF]</pre>
- * writes COUNT envelopes, one per line, signed now.
+ * <pre>HolderBenchEnvelopes KG_PRIVATE_KEY.pem COUNT OUTPUT [HOLDER_RECORD_REF [URGENCY]]</pre>
+ * writes COUNT envelopes, one per line, signed now; URGENCY {@code ROUTINE} (the default) or
+ * {@code URGENT} (an urgent request beyond identity waits for a reviewer at the holder, by the
+ * region's policy: bench/console-load fills the review queue with them).
  */
 public final class HolderBenchEnvelopes {
 
@@ -41,6 +43,11 @@ public final class HolderBenchEnvelopes {
 
     /** Envelope {@code index} of this series about {@code holderRecordRef}, signed at {@code now}. */
     public String envelope(int index, String holderRecordRef, Instant now) {
+        return envelope(index, holderRecordRef, now, "ROUTINE");
+    }
+
+    /** The same with the request's {@code urgency}. */
+    public String envelope(int index, String holderRecordRef, Instant now, String urgency) {
         String caseRef = "KG-SMS-" + series + "-" + index;
         ObjectNode message = JSON.createObjectNode();
         message.put("requestId", UUID.randomUUID().toString());
@@ -55,22 +62,23 @@ public final class HolderBenchEnvelopes {
         request.put("justification", "Applicant states he lodged a claim in Almaty in January 2026; we must establish"
                 + " the outcome before deciding his claim under our case " + caseRef + ".");
         request.putArray("categories").add("IDENTITY").add("CASE_STATUS").add("CLAIM");
-        request.put("urgency", "ROUTINE");
+        request.put("urgency", urgency);
         return signer.sign(TYPE, "kz", message, now);
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
-            System.err.println("usage: HolderBenchEnvelopes KG_PRIVATE_KEY.pem COUNT OUTPUT [HOLDER_RECORD_REF]");
+            System.err.println("usage: HolderBenchEnvelopes KG_PRIVATE_KEY.pem COUNT OUTPUT [HOLDER_RECORD_REF [URGENCY]]");
             System.exit(2);
         }
         HolderBenchEnvelopes envelopes = new HolderBenchEnvelopes(Path.of(args[0]));
         int count = Integer.parseInt(args[1]);
         String ref = args.length > 3 ? args[3] : SAMPLE_RECORD;
+        String urgency = args.length > 4 ? args[4] : "ROUTINE";
         Instant now = Instant.now();
         try (BufferedWriter out = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.US_ASCII)) {
             for (int i = 0; i < count; i++) {
-                out.write(envelopes.envelope(i, ref, now));
+                out.write(envelopes.envelope(i, ref, now, urgency));
                 out.write('\n');
             }
         }

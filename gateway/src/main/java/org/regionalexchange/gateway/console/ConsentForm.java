@@ -11,8 +11,12 @@ import tools.jackson.databind.node.ObjectNode;
  * The registrar's consent form: one recipient (a country, an agency or an organization), the
  * purposes and categories, the dates and how the person was informed. Turned into the document of
  * {@code POST /api/v1/records/{id}/consents}; the schema and the consent service judge it.
+ * Serializable: a refused form is shown again after a redirect (a flash attribute of the session,
+ * which the node's database stores).
  */
-public class ConsentForm {
+public class ConsentForm implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private String recipientKind = "AGENCY";
     private String recipient = "";

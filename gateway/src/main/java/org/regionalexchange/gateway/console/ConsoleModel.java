@@ -66,7 +66,7 @@ public class ConsoleModel {
 
     /** The problem of a refused action as the page shows it: a message key per code, the fields, the reasons. */
     public record ShownProblem(String code, java.util.List<org.regionalexchange.gateway.error.FieldError> fields,
-            java.util.List<String> reasons) {
+            java.util.List<String> reasons) implements java.io.Serializable {
 
         static ShownProblem of(ApiException e) {
             return new ShownProblem(e.errorCode().code(), e.fieldErrors(),

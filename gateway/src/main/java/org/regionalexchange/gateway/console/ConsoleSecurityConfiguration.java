@@ -10,15 +10,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.regionalexchange.gateway.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -29,10 +31,11 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 /**
  * The console's own filter chain (docs/security.md, "Console"): OpenID Connect sign-in
  * (authorization code + PKCE) as a backend-for-frontend — the tokens stay in the server session,
- * the browser holds only the HttpOnly, SameSite=Strict session cookie — CSRF tokens on every
- * change, a nonce-based Content-Security-Policy, an idle timeout and sign-out at the node and the
- * provider. It serves only {@code /console/**}, the sign-in endpoints and the static files; the
- * API's bearer-token chain and the node-to-node chain are untouched. Off without an issuer.
+ * which the node's database keeps for every replica ({@link ConsoleSessions}), the browser holds
+ * only the HttpOnly, SameSite=Strict session cookie — CSRF tokens on every change, a nonce-based
+ * Content-Security-Policy, an idle timeout and sign-out at the node and the provider. It serves
+ * only {@code /console/**}, the sign-in endpoints and the static files; the API's bearer-token
+ * chain and the node-to-node chain are untouched (stateless). Off without an issuer.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = ConsoleProperties.PREFIX, name = "issuer-uri")
@@ -50,12 +53,21 @@ class ConsoleSecurityConfiguration {
         return new DiscoveredClientRegistrations(properties);
     }
 
+    /**
+     * The provider's tokens of a signed-in person, in that person's session (so in the database,
+     * for every replica, and gone with the session at sign-out or expiry) rather than in one
+     * replica's memory, where Spring Boot's default would keep them for as long as the node runs.
+     */
+    @Bean
+    OAuth2AuthorizedClientRepository consoleAuthorizedClients() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain consoleChain(HttpSecurity http, ConsoleProperties properties,
-            ClientRegistrationRepository registrations, ConsoleUserService users,
-            @Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie, Clock clock)
-            throws Exception {
+            ClientRegistrationRepository registrations, OAuth2AuthorizedClientRepository authorizedClients,
+            ConsoleUserService users, JdbcClient jdbc, Clock clock) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         signedOut.setPostLogoutRedirectUri("{baseUrl}" + SIGNED_OUT);
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -89,10 +101,13 @@ class ConsoleSecurityConfiguration {
                 .oauth2Login(login -> login
                         .loginPage(SIGN_IN)
                         // Not in the SameSite=Strict session: see SignInRequests.
-                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestRepository(new SignInRequests(clock)))
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestRepository(
+                                new SignInRequests(jdbc, clock)))
                         .clientRegistrationRepository(registrations)
+                        .authorizedClientRepository(authorizedClients)
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(users))
                         .successHandler((request, response, authentication) -> {
+                            // The stored session's own interval: every replica enforces it.
                             request.getSession().setMaxInactiveInterval((int) properties.idleTimeout().toSeconds());
                             log.info("console sign-in agency={}", agencyOf(authentication));
                             toPage.onAuthenticationSuccess(request, response, authentication);
@@ -104,8 +119,9 @@ class ConsoleSecurityConfiguration {
                 .logout(logout -> logout
                         .logoutUrl("/console/sign-out")
                         .logoutSuccessHandler(signedOut)
-                        .invalidateHttpSession(true)
-                        .deleteCookies(sessionCookie));
+                        // Deletes the stored session (every replica then refuses its cookie); the
+                        // session filter expires the cookie in the same answer.
+                        .invalidateHttpSession(true));
         return http.build();
     }
 

@@ -8,10 +8,16 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 
-/** A person signed in to the console: the provider's user and the {@link Officer} the API would see. */
+/**
+ * A person signed in to the console: the provider's user and the {@link Officer} the API would see.
+ * Kept in the session, which the node's database stores (Java serialization): every field
+ * serializes, the officer included, so that another replica reading the session sees the same person.
+ */
 final class ConsoleUser extends DefaultOidcUser {
 
-    private final transient Officer officer;
+    private static final long serialVersionUID = 1L;
+
+    private final Officer officer;
 
     ConsoleUser(Collection<? extends GrantedAuthority> authorities, OidcIdToken idToken, OidcUserInfo userInfo,
             Officer officer) {

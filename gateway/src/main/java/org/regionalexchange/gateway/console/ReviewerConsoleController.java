@@ -28,15 +28,28 @@ import tools.jackson.databind.node.ObjectNode;
 @ConditionalOnProperty(prefix = ConsoleProperties.PREFIX, name = "issuer-uri")
 class ReviewerConsoleController {
 
-    private final ReviewDesk reviews;
+    /** Far past any real queue; keeps the offset of a made-up page number in range. */
+    private static final long LAST_PAGE = 1_000_000;
 
-    ReviewerConsoleController(ReviewDesk reviews) {
+    private final ReviewDesk reviews;
+    private final ConsoleProperties properties;
+
+    ReviewerConsoleController(ReviewDesk reviews, ConsoleProperties properties) {
         this.reviews = reviews;
+        this.properties = properties;
     }
 
+    /** One page of the queue ({@code gateway.console.page-size} items), oldest first. */
     @GetMapping("/queue")
-    String queue(@AuthenticationPrincipal ConsoleUser user, Model model) {
-        model.addAttribute("queue", reviews.waiting(user.officer()).path("reviews"));
+    String queue(@RequestParam(defaultValue = "0") long page, @AuthenticationPrincipal ConsoleUser user, Model model) {
+        long shown = Math.min(Math.max(page, 0), LAST_PAGE);
+        ObjectNode waiting = reviews.waiting(user.officer(), shown, properties.pageSize());
+        long total = waiting.path("total").asLong();
+        model.addAttribute("queue", waiting.path("reviews"));
+        model.addAttribute("total", total);
+        model.addAttribute("page", shown);
+        model.addAttribute("hasEarlier", shown > 0);
+        model.addAttribute("hasLater", (shown + 1) * properties.pageSize() < total);
         return "console/reviewer/queue";
     }
 

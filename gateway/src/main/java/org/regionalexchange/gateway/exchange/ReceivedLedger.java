@@ -66,7 +66,21 @@ class ReceivedLedger {
     List<Received> waitingForReview(String holderAgency) {
         return jdbc.sql("select " + COLUMNS + """
                  from exchange_received where holder_agency = :agency and review_state = 'WAITING'
-                order by received_at""").param("agency", holderAgency).query(ReceivedLedger::map).list();
+                order by received_at, sender_node, jti""").param("agency", holderAgency).query(ReceivedLedger::map).list();
+    }
+
+    /** One page of {@link #waitingForReview(String)}, oldest first (the partial index of V10 serves it). */
+    List<Received> waitingForReview(String holderAgency, long offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                 from exchange_received where holder_agency = :agency and review_state = 'WAITING'
+                order by received_at, sender_node, jti limit :limit offset :offset""")
+                .param("agency", holderAgency).param("limit", limit).param("offset", offset)
+                .query(ReceivedLedger::map).list();
+    }
+
+    long countWaitingForReview(String holderAgency) {
+        return jdbc.sql("select count(*) from exchange_received where holder_agency = :agency and review_state = 'WAITING'")
+                .param("agency", holderAgency).query(Long.class).single();
     }
 
     /**

@@ -105,9 +105,23 @@ public class ReviewQueue {
      * decision on it authenticates it again ({@link #settle}).
      */
     public List<Queued> waiting(Officer reviewer) {
+        return queued(reviewer, ledger.waitingForReview(reviewer.agency()));
+    }
+
+    /** One page of {@link #waiting(Officer)}: {@code limit} requests from the {@code offset}-th, oldest first. */
+    public List<Queued> waiting(Officer reviewer, long offset, int limit) {
+        return queued(reviewer, ledger.waitingForReview(reviewer.agency(), offset, limit));
+    }
+
+    /** How many requests against the agency wait for review. */
+    public long countWaiting(String holderAgency) {
+        return ledger.countWaitingForReview(holderAgency);
+    }
+
+    private List<Queued> queued(Officer reviewer, List<Received> waiting) {
         transactions.executeWithoutResult(status -> exchangeLog.reviewQueueRead(reviewer.subject(), reviewer.agency()));
         List<Queued> queue = new ArrayList<>();
-        for (Received received : ledger.waitingForReview(reviewer.agency())) {
+        for (Received received : waiting) {
             VerifiedEnvelope envelope = inbound.asReceived(received);
             Decision now = inbound.decideNow(received, envelope, clock.instant());
             queue.add(new Queued(new Entry(received), envelope.payload().get("request"), now));

@@ -33,6 +33,15 @@ public class ReviewDesk {
         return reviews.waiting(reviewer);
     }
 
+    /**
+     * One page of the queue, oldest first ({@code page} from 0, {@code size} items), with
+     * {@code total}, {@code page} and {@code size}: the console's screen, which must stay fast and
+     * light with a thousand requests waiting (docs/performance.md P7).
+     */
+    public ObjectNode waiting(Officer reviewer, long page, int size) {
+        return reviews.waiting(reviewer, page, size);
+    }
+
     /** Approves or refuses ({@code APPROVE}, {@code REJECT}) with the reviewer's note. */
     public ObjectNode decide(Officer reviewer, UUID requestId, String requesterNode, String decision, String note) {
         ObjectNode body = json.createObjectNode();

@@ -46,9 +46,25 @@ class ReviewService {
 
     /** The requests against the reviewer's agency that wait for review, oldest first. */
     ObjectNode waiting(Officer reviewer) {
+        return listed(queue.waiting(reviewer));
+    }
+
+    /**
+     * One page of them ({@code page} from 0), with {@code total}, {@code page} and {@code size}: each
+     * item is judged again to say why it waits, so a page costs its items, not the whole queue.
+     */
+    ObjectNode waiting(Officer reviewer, long page, int size) {
+        ObjectNode body = listed(queue.waiting(reviewer, page * size, size));
+        body.put("total", queue.countWaiting(reviewer.agency()));
+        body.put("page", page);
+        body.put("size", size);
+        return body;
+    }
+
+    private ObjectNode listed(List<ReviewQueue.Queued> waiting) {
         ObjectNode body = json.createObjectNode();
         ArrayNode list = body.putArray("reviews");
-        for (ReviewQueue.Queued queued : queue.waiting(reviewer)) {
+        for (ReviewQueue.Queued queued : waiting) {
             // As accepted on arrival (not verified again for a listing): a decision authenticates it again.
             Entry received = queued.entry();
             JsonNode request = queued.request();
