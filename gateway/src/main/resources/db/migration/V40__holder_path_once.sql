@@ -60,3 +60,10 @@ CREATE OR REPLACE VIEW access_log_lane AS
     LEFT JOIN LATERAL (SELECT a.id, a.hash FROM access_log a WHERE a.lane BETWEEN l.lane AND l.lane
                        ORDER BY a.lane DESC, a.id DESC LIMIT 1) h
         ON true;
+
+-- 2. A reviewer's decision finds the request by its id within the reviewer's agency, from any
+--    sender (ReceivedLedger.forHolder): the unique key on (sender_node, request_id) could serve it
+--    only by reading the whole index. The same key with the request id first serves both that and
+--    the lookup by sender and id, at no extra write (ReviewLookupPlanIT).
+ALTER TABLE exchange_received DROP CONSTRAINT exchange_received_request,
+    ADD CONSTRAINT exchange_received_request UNIQUE (request_id, sender_node);

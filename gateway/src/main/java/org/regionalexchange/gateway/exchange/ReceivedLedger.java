@@ -56,12 +56,15 @@ class ReceivedLedger {
      * says which is meant.
      */
     List<Received> forHolder(UUID requestId, String holderAgency, String senderNode) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from exchange_received where request_id = :id and holder_agency = :agency
-                and (cast(:node as varchar) is null or sender_node = :node) order by sender_node""")
+        return jdbc.sql(FOR_HOLDER)
                 .param("id", requestId).param("agency", holderAgency).param("node", senderNode)
                 .query(ReceivedLedger::map).list();
     }
+
+    /** The query of {@link #forHolder}: by the request id first, the first column of a unique key (V40). */
+    static final String FOR_HOLDER = "select " + COLUMNS + """
+             from exchange_received where request_id = :id and holder_agency = :agency
+            and (cast(:node as varchar) is null or sender_node = :node) order by sender_node""";
 
     List<Received> waitingForReview(String holderAgency) {
         return jdbc.sql("select " + COLUMNS + """
