@@ -61,7 +61,16 @@ CREATE OR REPLACE VIEW access_log_lane AS
                        ORDER BY a.lane DESC, a.id DESC LIMIT 1) h
         ON true;
 
--- 2. A reviewer's decision finds the request by its id within the reviewer's agency, from any
+-- 2. Smaller writes per exchange.
+--    The requester's ledger kept the officer's request twice: as JSON (request_body, read by
+--    nothing) and inside the signed envelope (request_jws), which is the evidence. It keeps the
+--    envelope only.
+ALTER TABLE exchange_request DROP COLUMN request_body;
+--    The holder's ledger by requesting agency and time (V10) served the reuse rule before V21; no
+--    query reads it now, and every received request wrote an entry into it.
+DROP INDEX exchange_received_agency_received;
+
+-- 3. A reviewer's decision finds the request by its id within the reviewer's agency, from any
 --    sender (ReceivedLedger.forHolder): the unique key on (sender_node, request_id) could serve it
 --    only by reading the whole index. The same key with the request id first serves both that and
 --    the lookup by sender and id, at no extra write (ReviewLookupPlanIT).
