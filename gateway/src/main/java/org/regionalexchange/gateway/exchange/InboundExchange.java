@@ -26,7 +26,6 @@ import org.regionalexchange.gateway.validation.JsonSchemas;
 import org.regionalexchange.policy.Decision;
 import org.regionalexchange.policy.JudgedRecord;
 import org.regionalexchange.policy.PolicyEngine;
-import org.regionalexchange.policy.ReasonCode;
 import org.regionalexchange.policy.ReviewVerdict;
 import org.regionalexchange.policy.config.PolicyConfig;
 import org.regionalexchange.policy.model.AgencyId;
