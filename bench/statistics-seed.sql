@@ -100,10 +100,9 @@ SELECT :base + r.g, r.at + interval '3 milliseconds', 'node:' || r.sender || '/o
 FROM seed_received r;
 -- Requests sent (requester side): one exchange_request row and one REQUEST_SENT access-log row each.
 INSERT INTO exchange_request (id, officer, agency, holder_agency, holder_node, purpose, justification_fingerprint, subject_key,
-    request_body, request_jws, request_digest, status, outcome, response_jws, response_kid, created_at, answered_at)
+    request_jws, request_digest, status, outcome, response_jws, response_kid, created_at, answered_at)
 SELECT md5('sent' || g)::uuid, 'officer' || (g % 97), :'agency', 'KG-SMS', 'kg', p.purpose,
        md5('sfp' || (g % 5000)) || md5('sfp2' || (g % 5000)), md5('ssubject' || (g % 100000)) || md5('ss2' || (g % 100000)),
-       jsonb_build_object('purpose', p.purpose, 'justification', 'Seeded request ' || g),
        'eyJhbGciOiJFZERTQSJ9.' || repeat(md5('spayload' || g), 30) || '.' || repeat(md5('ssig' || g), 2),
        left(md5('srq' || g) || md5('srq2' || g), 43),
        CASE WHEN g % 50 = 0 THEN 'UNDELIVERED' WHEN g % 20 = 1 THEN 'PENDING_REVIEW' ELSE 'ANSWERED' END,
@@ -118,10 +117,10 @@ INSERT INTO access_log (id, occurred_at, actor, agency, node_id, action, record_
     counterpart_node, counterpart_party, holder_agency, purpose, categories, justification, justification_fingerprint,
     request_digest, response_digest, prev_hash, hash, lane)
 SELECT :base + :received + e.g, e.created_at, e.officer, e.agency, :'node', 'REQUEST_SENT', NULL, 'OK', NULL, e.id, 'kg', 'KG',
-       'KG-SMS', e.purpose, 'IDENTITY', e.request_body->>'justification', e.justification_fingerprint, e.request_digest, NULL,
+       'KG-SMS', e.purpose, 'IDENTITY', 'Seeded request ' || e.n, e.justification_fingerprint, e.request_digest, NULL,
        md5('sp' || e.g) || md5('sq' || e.g), md5('sh' || e.g) || md5('si' || e.g), e.g % 16
-FROM (SELECT e.*, row_number() OVER (ORDER BY e.created_at, e.id) AS g FROM exchange_request e
-      WHERE e.request_body->>'justification' LIKE 'Seeded request %') e;
+FROM (SELECT e.*, s.n, row_number() OVER (ORDER BY e.created_at, e.id) AS g FROM exchange_request e
+      JOIN generate_series(1, :sent) s(n) ON e.id = md5('sent' || s.n)::uuid) e;
 ALTER TABLE access_log ENABLE TRIGGER access_log_chain;
 SELECT setval('access_log_id_seq', (SELECT max(id) FROM access_log) + 1, false);
 COMMIT;

@@ -116,7 +116,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("personal data leaves in an exchange only from a judgment: HolderRecords alone calls release(RecordRef, Decision),"
+    @DisplayName("personal data leaves in an exchange only from a judgment: HolderRecords alone calls release(RecordRef | RecordFacts, Decision),"
             + " and ResponseBuilder alone asks HolderRecords for released data")
     void releaseOnlyFromAJudgment() {
         onlyJudgmentsRelease().check(classes);
@@ -124,11 +124,15 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("the release rule fails on a planted release outside the judged path")
+    @DisplayName("the release rule fails on a planted release outside the judged path, by reference or from facts read")
     void releaseRuleCatchesAPlantedRelease() {
         JavaClasses planted = new ClassFileImporter().importClasses(
                 org.regionalexchange.gateway.architecture.PlantedRelease.class);
         org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> onlyJudgmentsRelease().check(planted));
+        JavaClasses plantedFacts = new ClassFileImporter().importClasses(
+                org.regionalexchange.gateway.architecture.PlantedFactsRelease.class);
+        org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> onlyJudgmentsRelease().check(plantedFacts));
     }
 
     private static ArchRule onlyJudgmentsRelease() {
@@ -136,7 +140,11 @@ class ArchitectureTest {
                 .should().callMethod("org.regionalexchange.gateway.records.SubjectRecords", "release",
                         "org.regionalexchange.gateway.records.RecordRef", "org.regionalexchange.policy.Decision")
                 .orShould().callMethod("org.regionalexchange.gateway.records.RecordService", "release",
-                        "org.regionalexchange.gateway.records.RecordRef", "org.regionalexchange.policy.Decision");
+                        "org.regionalexchange.gateway.records.RecordRef", "org.regionalexchange.policy.Decision")
+                .orShould().callMethod("org.regionalexchange.gateway.records.SubjectRecords", "release",
+                        "org.regionalexchange.gateway.records.RecordFacts", "org.regionalexchange.policy.Decision")
+                .orShould().callMethod("org.regionalexchange.gateway.records.RecordService", "release",
+                        "org.regionalexchange.gateway.records.RecordFacts", "org.regionalexchange.policy.Decision");
     }
 
     private static ArchRule onlyTheAnswerReadsReleasedData() {

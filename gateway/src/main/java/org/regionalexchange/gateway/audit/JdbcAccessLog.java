@@ -3,11 +3,14 @@ package org.regionalexchange.gateway.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,7 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The access log in {@code access_log}, appended in the caller's transaction (mandatory): one
- * INSERT of the event's fields and of their content digest, canonical form 2
+ * INSERT of the event's fields and of their content digest (alone, or after the caller's own write
+ * in the same statement: {@link #appendWith}), canonical form 2
  * ({@link StoredEvent#computeContentDigest()}, computed here once per append so that the database
  * only links it: building the canonical text in PL/pgSQL was half the cost of an append). The
  * database chains the row as it is inserted (trigger {@code access_log_chain}, migrations V22 and
@@ -36,11 +40,17 @@ class JdbcAccessLog implements AccessLog {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcAccessLog.class);
 
-    private static final String INSERT = """
-            insert into access_log (occurred_at, node_id, actor, agency, action, record_id, outcome, reason_codes,
-                request_id, counterpart_node, counterpart_party, holder_agency, purpose, categories, justification,
-                justification_fingerprint, request_digest, response_digest, content_digest)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String COLUMNS = """
+            occurred_at, node_id, actor, agency, action, record_id, outcome, reason_codes, request_id,
+            counterpart_node, counterpart_party, holder_agency, purpose, categories, justification,
+            justification_fingerprint, request_digest, response_digest, content_digest""";
+    private static final String INSERT = "insert into access_log (" + COLUMNS + ") values ("
+            + String.join(", ", java.util.Collections.nCopies(19, "?")) + ")";
+    /** The row's parameters after a caller's write ({@link #appendWith}): {@code log_} and the column. */
+    private static final String[] NAMES = java.util.Arrays.stream(COLUMNS.split(",")).map(c -> "log_" + c.strip())
+            .toArray(String[]::new);
+    private static final String INSERT_NAMED = "insert into access_log (" + COLUMNS + ") values (:"
+            + String.join(", :", NAMES) + ")";
 
     private final JdbcClient jdbc;
     private final Counter appendFailures;
@@ -55,9 +65,44 @@ class JdbcAccessLog implements AccessLog {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(AccessEvent event) {
+        try {
+            jdbc.sql(INSERT).params(values(event)).update();
+        } catch (DataAccessException | IllegalStateException e) {
+            throw unavailable(event, e);
+        }
+    }
+
+    /**
+     * The caller's write and the event's row in one statement: {@code WITH written AS (write)
+     * INSERT INTO access_log ...}. PostgreSQL runs a data-modifying {@code WITH} to completion
+     * whether or not the main statement reads it, and the trigger chains the row as in
+     * {@link #append}.
+     */
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendWith(AccessEvent event, Write write) {
+        try {
+            Object[] values = values(event);
+            Map<String, Object> parameters = new HashMap<>(write.parameters());
+            for (int i = 0; i < NAMES.length; i++) {
+                parameters.put(NAMES[i], values[i]);
+            }
+            jdbc.sql("with written as (" + write.sql() + ") " + INSERT_NAMED).params(parameters).update();
+        } catch (DuplicateKeyException e) {
+            // The caller's unique key (the log's id comes from its sequence): the caller decides.
+            throw e;
+        } catch (DataAccessException | IllegalStateException e) {
+            throw unavailable(event, e);
+        }
+    }
+
+    /**
+     * The event's column values in the order of {@link #COLUMNS}, with its content digest: the row
+     * as the database will store it, whose digest is what the verifiers recompute.
+     */
+    private static Object[] values(AccessEvent event) {
         ExchangeDetail x = event.exchange();
         Instant occurredAt = event.occurredAt().truncatedTo(ChronoUnit.MICROS);
-        // The row as the database will store it: its content digest is what the verifiers recompute.
         StoredEvent row = new StoredEvent(0, occurredAt, event.nodeId(), event.actor(), event.agency(),
                 event.action().name(), event.recordId(), event.outcome(), joined(event.reasonCodes()),
                 x == null ? null : x.requestId(), x == null ? null : x.counterpartNode(),
@@ -65,20 +110,17 @@ class JdbcAccessLog implements AccessLog {
                 x == null ? null : x.purpose(), x == null ? null : joined(x.categories()),
                 x == null ? null : x.justification(), x == null ? null : x.justificationFingerprint(),
                 x == null ? null : x.requestDigest(), x == null ? null : x.responseDigest(), null, null, 0, 2, null);
-        try {
-            jdbc.sql(INSERT)
-                    .params(Timestamp.from(occurredAt), row.nodeId(), row.actor(), row.agency(), row.action(),
-                            row.recordId(), row.outcome(), row.reasonCodes(), row.requestId(), row.counterpartNode(),
-                            row.counterpartParty(), row.holderAgency(), row.purpose(), row.categories(),
-                            row.justification(), row.justificationFingerprint(), row.requestDigest(),
-                            row.responseDigest(), row.computeContentDigest())
-                    .update();
-        } catch (DataAccessException | IllegalStateException e) {
-            // Types only: the message could quote the row, which carries personal data.
-            appendFailures.increment();
-            log.error("access log append failed action={} exception={}", event.action(), e.getClass().getSimpleName());
-            throw new AuditUnavailableException();
-        }
+        return new Object[] {Timestamp.from(occurredAt), row.nodeId(), row.actor(), row.agency(), row.action(),
+                row.recordId(), row.outcome(), row.reasonCodes(), row.requestId(), row.counterpartNode(),
+                row.counterpartParty(), row.holderAgency(), row.purpose(), row.categories(), row.justification(),
+                row.justificationFingerprint(), row.requestDigest(), row.responseDigest(), row.computeContentDigest()};
+    }
+
+    private AuditUnavailableException unavailable(AccessEvent event, RuntimeException e) {
+        // Types only: the message could quote the row, which carries personal data.
+        appendFailures.increment();
+        log.error("access log append failed action={} exception={}", event.action(), e.getClass().getSimpleName());
+        return new AuditUnavailableException();
     }
 
     private static String joined(List<String> values) {

@@ -50,14 +50,20 @@ class ExchangeLog {
         this.transactions = transactions;
     }
 
-    /** Requester side: the request left this node (with what was asked, why, and the envelope's digest). */
-    void sent(String officer, String agency, ExchangeDetail detail) {
-        append(officer, agency, AccessAction.REQUEST_SENT, null, AccessEvent.OK, List.of(), detail);
+    /**
+     * Requester side: the request left this node (with what was asked, why, and the envelope's
+     * digest), logged in one statement with {@code stored}, the request's row in the ledger.
+     */
+    void sent(String officer, String agency, ExchangeDetail detail, AccessLog.Write stored) {
+        append(officer, agency, AccessAction.REQUEST_SENT, null, AccessEvent.OK, List.of(), detail, stored);
     }
 
-    /** Requester side: the holder's signed answer was verified and stored as evidence. */
-    void received(String officer, String agency, String outcome, ExchangeDetail detail) {
-        append(officer, agency, AccessAction.RESPONSE_RECEIVED, null, outcome, List.of(), detail);
+    /**
+     * Requester side: the holder's signed answer was verified and stored as evidence, logged in one
+     * statement with {@code stored}, the answer's update of the ledger's row.
+     */
+    void received(String officer, String agency, String outcome, ExchangeDetail detail, AccessLog.Write stored) {
+        append(officer, agency, AccessAction.RESPONSE_RECEIVED, null, outcome, List.of(), detail, stored);
     }
 
     /** Requester side: an officer read a stored answer again. */
@@ -75,9 +81,11 @@ class ExchangeLog {
                 reasons(refusal), detail);
     }
 
-    void decided(String officer, String requesterAgency, UUID recordId, Decision decision, ExchangeDetail detail) {
+    /** Holder side: a request decided, logged in one statement with {@code received}, its row in the ledger. */
+    void decided(String officer, String requesterAgency, UUID recordId, Decision decision, ExchangeDetail detail,
+            AccessLog.Write received) {
         append(officer, requesterAgency, AccessAction.REQUEST_DECIDED, recordId, decision.outcome().name(),
-                reasons(decision), detail);
+                reasons(decision), detail, received);
     }
 
     void retried(String officer, String requesterAgency, UUID recordId, String outcome, ExchangeDetail detail) {
@@ -154,28 +162,23 @@ class ExchangeLog {
     }
 
     /**
-     * The detail of a request sent by this node: the holder node and its party, what was asked and
-     * why, the categories released by the answer if there is one (else those requested), digests.
+     * The detail of a request sent by this node and not answered yet: the holder node and its party,
+     * what was asked (the categories requested) and why, with the justification's fingerprint as the
+     * ledger keeps it (computed once, before sending), and the request's digest.
      */
     ExchangeDetail requesterSide(UUID requestId, String holderNode, String holderAgency, JsonNode request,
-            String requestDigest, String responseJws) {
-        List<String> categories = new ArrayList<>();
-        if (responseJws != null) {
-            categories.addAll(released(responseJws));
-        } else {
-            request.path("categories").forEach(c -> categories.add(c.asString()));
-        }
-        return requesterSide(requestId, holderNode, holderAgency, request, requestDigest, responseJws, categories);
+            String fingerprint, String requestDigest) {
+        List<String> requested = new ArrayList<>();
+        request.path("categories").forEach(c -> requested.add(c.asString()));
+        return requesterSide(requestId, holderNode, holderAgency, request, fingerprint, requestDigest, null, requested);
     }
 
-    /** The same for an answer whose released categories the caller has from its verified payload. */
+    /** The same for an answered request: the categories its answer released, from its verified payload. */
     ExchangeDetail requesterSide(UUID requestId, String holderNode, String holderAgency, JsonNode request,
-            String requestDigest, String responseJws, List<String> categories) {
-        String justification = request.path("justification").asString(null);
+            String fingerprint, String requestDigest, String responseJws, List<String> released) {
         return new ExchangeDetail(requestId, holderNode, party(holderNode), holderAgency,
-                request.path("purpose").asString(null), categories, justification,
-                justification == null ? null : JustificationFingerprint.of(justification).sha256Hex(), requestDigest,
-                responseJws == null ? null : CompactJws.digest(responseJws));
+                request.path("purpose").asString(null), released, request.path("justification").asString(null),
+                fingerprint, requestDigest, responseJws == null ? null : CompactJws.digest(responseJws));
     }
 
     private String party(String nodeId) {
@@ -209,8 +212,17 @@ class ExchangeLog {
 
     private void append(String actor, String agency, AccessAction action, UUID recordId, String outcome,
             List<String> reasons, ExchangeDetail detail) {
-        log.append(new AccessEvent(clock.instant(), actor, agency, node.id(), action, recordId, outcome, reasons,
-                detail));
+        log.append(event(actor, agency, action, recordId, outcome, reasons, detail));
+    }
+
+    private void append(String actor, String agency, AccessAction action, UUID recordId, String outcome,
+            List<String> reasons, ExchangeDetail detail, AccessLog.Write with) {
+        log.appendWith(event(actor, agency, action, recordId, outcome, reasons, detail), with);
+    }
+
+    private AccessEvent event(String actor, String agency, AccessAction action, UUID recordId, String outcome,
+            List<String> reasons, ExchangeDetail detail) {
+        return new AccessEvent(clock.instant(), actor, agency, node.id(), action, recordId, outcome, reasons, detail);
     }
 
     /** Internal reason first, then the precise internal details, then what the requester saw. */

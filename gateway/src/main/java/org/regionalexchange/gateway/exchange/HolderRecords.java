@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.regionalexchange.gateway.agreements.Agreements;
 import org.regionalexchange.gateway.consent.Consents;
+import org.regionalexchange.gateway.records.RecordFacts;
 import org.regionalexchange.gateway.records.RecordRef;
 import org.regionalexchange.gateway.records.SubjectRecords;
 import org.regionalexchange.policy.model.Agreement;
@@ -22,8 +23,16 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class HolderRecords {
 
-    /** A record that matches a selector: the version read, and its facts and consents as the policy sees them. */
-    record Candidate(RecordRef ref, SubjectRecord facts) {
+    /** A record that matches a selector, as read: the version, and its facts and consents as the policy sees them. */
+    record Candidate(RecordFacts read) {
+
+        RecordRef ref() {
+            return read.ref();
+        }
+
+        SubjectRecord facts() {
+            return read.facts();
+        }
     }
 
     private final SubjectRecords records;
@@ -41,18 +50,20 @@ class HolderRecords {
         return records.resolve(holderAgency, selector).stream()
                 .map(id -> records.forDecision(id, consents.forPolicy(id)))
                 .flatMap(Optional::stream)
-                .map(facts -> new Candidate(facts.ref(), facts.facts()))
+                .map(Candidate::new)
                 .toList();
     }
 
     /**
      * The released data of a judgment: the record it judged, at the version it judged; the only path
-     * by which personal data leaves in an exchange.
+     * by which personal data leaves in an exchange. A judgment made in this transaction releases
+     * from the row its decision was made on; a stored one (review, collection) reads the record again.
      *
      * @throws org.regionalexchange.gateway.records.RecordChanged if that version is no longer the record's
      */
     ObjectNode released(Judgment judgment) {
-        return records.release(judgment.judged(), judgment.decision());
+        return judgment.read() != null ? records.release(judgment.read(), judgment.decision())
+                : records.release(judgment.judged(), judgment.decision());
     }
 
     List<Agreement> agreements() {

@@ -26,7 +26,6 @@ import org.regionalexchange.gateway.validation.JsonSchemas;
 import org.regionalexchange.policy.Decision;
 import org.regionalexchange.policy.JudgedRecord;
 import org.regionalexchange.policy.PolicyEngine;
-import org.regionalexchange.policy.ReasonCode;
 import org.regionalexchange.policy.ReviewVerdict;
 import org.regionalexchange.policy.config.PolicyConfig;
 import org.regionalexchange.policy.model.AgencyId;
@@ -144,14 +143,10 @@ class InboundExchange {
         ResponseBuilder.Signed signed = responses.sign(envelope, request.requestId(), decided.judgment(), now);
         Judgment judgment = signed.judgment();
         Decision decision = judgment.decision();
-        String reviewState = decision.outcome() == org.regionalexchange.policy.Outcome.PENDING_REVIEW ? "WAITING" : null;
-        ledger.insert(envelope.senderNode(), envelope.jti(), request.requestId(), envelope.digest(),
-                envelope.compact(), request.requesterAgency(), request.holder().id(),
-                request.incoming().request().purpose().name(), request.fingerprints(),
-                request.subjectKey(), judgment.recordId(), judgment.recordVersion(), now, decision.outcome().name(),
-                decision.internalReason().map(ReasonCode::code).orElse(null), reviewState, signed.jws());
+        // The ledger's row and the log's entry in one statement: a second row for this sender and
+        // jti fails it (DuplicateKeyException), and the whole attempt rolls back.
         exchangeLog.decided(request.peerOfficer(), request.requesterAgency(), judgment.recordId(), decision,
-                exchangeLog.holderSide(request, signed));
+                exchangeLog.holderSide(request, signed), ReceivedLedger.insertion(request, signed, now));
         metrics.decided(decision);
         log.info("request answered requestId={} sender={} requesterAgency={} holderAgency={} outcome={}",
                 request.requestId(), envelope.senderNode(), request.requesterAgency(), request.holder().id(),

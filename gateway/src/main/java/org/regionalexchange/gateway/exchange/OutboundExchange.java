@@ -124,7 +124,8 @@ class OutboundExchange {
             // Nothing leaves the node, but the refusal is the agency's DPO's to see (no log, no answer: 503).
             transactions.executeWithoutResult(status -> exchangeLog.refusedBeforeSending(officer.subject(),
                     officer.agency(), refusal.get(),
-                    exchangeLog.requesterSide(null, holderNode.id(), holderAgencyId, request, null, null)));
+                    exchangeLog.requesterSide(null, holderNode.id(), holderAgencyId, request, fingerprints.asWritten(),
+                            null)));
             log.info("request refused before sending agency={} holderAgency={} reasons={}", officer.agency(),
                     holderAgencyId, refusal.get().requesterView().reasons().stream().map(r -> r.code().code()).toList());
             throw refused(refusal.get());
@@ -138,17 +139,16 @@ class OutboundExchange {
         message.set("request", request);
         String envelope = signer.sign(ExchangeMessages.REQUEST, holderNode.id(), message, now);
         String digest = CompactJws.digest(envelope);
-        transactions.executeWithoutResult(status -> {
-            ledger.insert(id, officer.subject(), officer.agency(), holderAgencyId, holderNode.id(),
-                    information.purpose().name(), fingerprints, subjectKey, request.toString(), envelope, digest, now);
-            exchangeLog.sent(officer.subject(), officer.agency(),
-                    exchangeLog.requesterSide(id, holderNode.id(), holderAgencyId, request, digest, null));
-        });
+        // The ledger's row and the log's entry in one statement, committed before the request leaves.
+        transactions.executeWithoutResult(status -> exchangeLog.sent(officer.subject(), officer.agency(),
+                exchangeLog.requesterSide(id, holderNode.id(), holderAgencyId, request, fingerprints.asWritten(), digest),
+                RequestLedger.insertion(id, officer.subject(), officer.agency(), holderAgencyId, holderNode.id(),
+                        information.purpose().name(), fingerprints, subjectKey, envelope, digest, now)));
         log.info("request sent requestId={} agency={} holderAgency={} holderNode={}", id, officer.agency(),
                 holderAgencyId, holderNode.id());
         // The row just written, as it stands: not read back.
         SentRequest sent = new SentRequest(id, officer.subject(), officer.agency(), holderAgencyId, holderNode.id(),
-                envelope, digest, "SENT", null, null, null, now);
+                fingerprints.asWritten(), envelope, digest, "SENT", null, null, null, now);
         return deliver(sent, request, holderNode);
     }
 
@@ -161,11 +161,14 @@ class OutboundExchange {
         return switch (sent.status()) {
             case "ANSWERED" -> {
                 // A stored answer is personal data: read only once the read is logged (R1).
+                ObjectNode answer = CompactJws.parse(sent.responseJws()).payload();
+                List<String> released = new ArrayList<>();
+                answer.path("released").propertyNames().forEach(released::add);
                 transactions.executeWithoutResult(status -> exchangeLog.read(officer.subject(), officer.agency(),
                         sent.outcome(), exchangeLog.requesterSide(sent.id(), sent.holderNode(), sent.holderAgency(),
-                                requestOf(sent), sent.requestDigest(), sent.responseJws())));
-                yield OutcomeView.of(id, CompactJws.parse(sent.responseJws()).payload(), sent.holderNode(),
-                        sent.responseKid(), sent.responseJws());
+                                requestOf(sent), sent.justificationFingerprint(), sent.requestDigest(),
+                                sent.responseJws(), released)));
+                yield OutcomeView.of(id, answer, sent.holderNode(), sent.responseKid(), sent.responseJws());
             }
             case "PENDING_REVIEW" -> askAfterReview(sent, holderNode);
             default -> deliver(sent, requestOf(sent), holderNode);
@@ -221,15 +224,15 @@ class OutboundExchange {
                     "The holder's answer is not bound to this request.");
         }
         String outcome = payload.get("outcome").asString();
-        transactions.executeWithoutResult(status -> {
-            ledger.answered(sent.id(), "PENDING_REVIEW".equals(outcome) ? "PENDING_REVIEW" : "ANSWERED", outcome,
-                    answer.body(), response.kid(), now);
-            // The released categories from the payload verified above, not parsed again.
-            List<String> released = new ArrayList<>();
-            payload.path("released").propertyNames().forEach(released::add);
-            exchangeLog.received(sent.officer(), sent.agency(), outcome, exchangeLog.requesterSide(sent.id(),
-                    holderNode.id(), sent.holderAgency(), request, sent.requestDigest(), answer.body(), released));
-        });
+        // The released categories from the payload verified above, not parsed again.
+        List<String> released = new ArrayList<>();
+        payload.path("released").propertyNames().forEach(released::add);
+        // The answer on the ledger's row and the log's entry in one statement.
+        transactions.executeWithoutResult(status -> exchangeLog.received(sent.officer(), sent.agency(), outcome,
+                exchangeLog.requesterSide(sent.id(), holderNode.id(), sent.holderAgency(), request,
+                        sent.justificationFingerprint(), sent.requestDigest(), answer.body(), released),
+                RequestLedger.answer(sent.id(), "PENDING_REVIEW".equals(outcome) ? "PENDING_REVIEW" : "ANSWERED",
+                        outcome, answer.body(), response.kid(), now)));
         log.info("answer received requestId={} outcome={} holderNode={}", sent.id(), outcome, holderNode.id());
         return OutcomeView.of(sent.id(), payload, holderNode.id(), response.kid(), answer.body());
     }

@@ -2,11 +2,18 @@ package org.regionalexchange.gateway.exchange;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.regionalexchange.gateway.audit.AccessLog;
 import org.regionalexchange.gateway.records.RecordRef;
+import org.regionalexchange.gateway.signing.VerifiedEnvelope;
+import org.regionalexchange.policy.Decision;
+import org.regionalexchange.policy.Outcome;
+import org.regionalexchange.policy.ReasonCode;
 import org.regionalexchange.policy.model.RecentJustification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,12 +63,15 @@ class ReceivedLedger {
      * says which is meant.
      */
     List<Received> forHolder(UUID requestId, String holderAgency, String senderNode) {
-        return jdbc.sql("select " + COLUMNS + """
-                 from exchange_received where request_id = :id and holder_agency = :agency
-                and (cast(:node as varchar) is null or sender_node = :node) order by sender_node""")
+        return jdbc.sql(FOR_HOLDER)
                 .param("id", requestId).param("agency", holderAgency).param("node", senderNode)
                 .query(ReceivedLedger::map).list();
     }
+
+    /** The query of {@link #forHolder}: by the request id first, the first column of a unique key (V40). */
+    static final String FOR_HOLDER = "select " + COLUMNS + """
+             from exchange_received where request_id = :id and holder_agency = :agency
+            and (cast(:node as varchar) is null or sender_node = :node) order by sender_node""";
 
     List<Received> waitingForReview(String holderAgency) {
         return jdbc.sql("select " + COLUMNS + """
@@ -84,29 +94,44 @@ class ReceivedLedger {
     }
 
     /**
-     * Stores a received request with its answer. A second row for the same sender and jti fails. The
-     * purpose is kept beside the envelope for the statistics (V37), which count the ledger by index.
+     * The row of a received request with its answer, for the access log to insert in one statement
+     * with its entry ({@code AccessLog.appendWith}). A second row for the same sender and jti fails
+     * (the replay guard). A request left for review waits ({@code WAITING}). The purpose is kept
+     * beside the envelope for the statistics (V37), which count the ledger by index.
      */
-    void insert(String senderNode, String jti, UUID requestId, String requestDigest, String requestJws,
-            String requesterAgency, String holderAgency, String purpose, JustificationUses.Fingerprints fingerprints,
-            String subjectKey, UUID subjectRecordId, Long subjectRecordVersion, Instant receivedAt, String outcome,
-            String internalReason, String reviewState, String responseJws) {
-        jdbc.sql("""
-                insert into exchange_received (sender_node, jti, request_id, request_digest, request_jws,
-                    requester_agency, holder_agency, purpose, justification_fingerprint,
-                    justification_normalized_fingerprint, subject_key, subject_record_id, subject_record_version,
-                    received_at, outcome, internal_reason, review_state, response_jws)
-                values (:node, :jti, :requestId, :digest, :jws, :requester, :holder, :purpose, :fingerprint, :normalized,
-                    :subjectKey, :recordId, :recordVersion, :at, :outcome, :internalReason, :reviewState, :response)""")
-                .param("node", senderNode).param("jti", jti).param("requestId", requestId).param("digest", requestDigest)
-                .param("jws", requestJws).param("requester", requesterAgency).param("holder", holderAgency)
-                .param("purpose", purpose)
-                .param("fingerprint", fingerprints.asWritten()).param("normalized", fingerprints.normalized())
-                .param("subjectKey", subjectKey).param("recordId", subjectRecordId)
-                .param("recordVersion", subjectRecordVersion)
-                .param("at", Timestamp.from(receivedAt)).param("outcome", outcome).param("internalReason", internalReason)
-                .param("reviewState", reviewState).param("response", responseJws).update();
+    static AccessLog.Write insertion(HolderRequest request, ResponseBuilder.Signed answer, Instant receivedAt) {
+        VerifiedEnvelope envelope = request.envelope();
+        Judgment judgment = answer.judgment();
+        Decision decision = judgment.decision();
+        Map<String, Object> row = new HashMap<>();
+        row.put("node", envelope.senderNode());
+        row.put("jti", envelope.jti());
+        row.put("requestId", request.requestId());
+        row.put("digest", envelope.digest());
+        row.put("jws", envelope.compact());
+        row.put("requester", request.requesterAgency());
+        row.put("holder", request.holder().id());
+        row.put("purpose", request.purpose());
+        row.put("fingerprint", request.fingerprints().asWritten());
+        row.put("normalized", request.fingerprints().normalized());
+        row.put("subjectKey", request.subjectKey());
+        row.put("recordId", judgment.recordId());
+        row.put("recordVersion", judgment.recordVersion());
+        row.put("at", Timestamp.from(receivedAt));
+        row.put("outcome", decision.outcome().name());
+        row.put("internalReason", decision.internalReason().map(ReasonCode::code).orElse(null));
+        row.put("reviewState", decision.outcome() == Outcome.PENDING_REVIEW ? "WAITING" : null);
+        row.put("response", answer.jws());
+        return new AccessLog.Write(INSERT, row);
     }
+
+    private static final String INSERT = """
+            insert into exchange_received (sender_node, jti, request_id, request_digest, request_jws,
+                requester_agency, holder_agency, purpose, justification_fingerprint,
+                justification_normalized_fingerprint, subject_key, subject_record_id, subject_record_version,
+                received_at, outcome, internal_reason, review_state, response_jws)
+            values (:node, :jti, :requestId, :digest, :jws, :requester, :holder, :purpose, :fingerprint, :normalized,
+                :subjectKey, :recordId, :recordVersion, :at, :outcome, :internalReason, :reviewState, :response)""";
 
     /** Stores the answer decided again at collection, which later retries and collections start from. */
     void collected(String senderNode, UUID requestId, String outcome, String internalReason, String responseJws) {

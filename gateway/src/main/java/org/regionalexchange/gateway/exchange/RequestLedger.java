@@ -2,10 +2,13 @@ package org.regionalexchange.gateway.exchange;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.regionalexchange.gateway.audit.AccessLog;
 import org.regionalexchange.policy.model.RecentJustification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,10 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RequestLedger {
 
-    /** One sent request, as stored. */
+    /** One sent request, as stored ({@code justificationFingerprint}: of the text as written). */
     record SentRequest(UUID id, String officer, String agency, String holderAgency, String holderNode,
-            String requestJws, String requestDigest, String status, String outcome, String responseJws,
-            String responseKid, Instant createdAt) {
+            String justificationFingerprint, String requestJws, String requestDigest, String status, String outcome,
+            String responseJws, String responseKid, Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -29,28 +32,48 @@ class RequestLedger {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, String officer, String agency, String holderAgency, String holderNode, String purpose,
-            JustificationUses.Fingerprints fingerprints, String subjectKey, String requestBody, String requestJws,
+    /**
+     * The row of a request about to be sent, for the access log to insert in one statement with its
+     * entry ({@code AccessLog.appendWith}). The officer's request is kept once, in the signed
+     * envelope.
+     */
+    static AccessLog.Write insertion(UUID id, String officer, String agency, String holderAgency, String holderNode,
+            String purpose, JustificationUses.Fingerprints fingerprints, String subjectKey, String requestJws,
             String requestDigest, Instant now) {
-        jdbc.sql("""
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", id);
+        row.put("officer", officer);
+        row.put("agency", agency);
+        row.put("holderAgency", holderAgency);
+        row.put("holderNode", holderNode);
+        row.put("purpose", purpose);
+        row.put("fingerprint", fingerprints.asWritten());
+        row.put("normalized", fingerprints.normalized());
+        row.put("subjectKey", subjectKey);
+        row.put("jws", requestJws);
+        row.put("digest", requestDigest);
+        row.put("now", Timestamp.from(now));
+        return new AccessLog.Write("""
                 insert into exchange_request (id, officer, agency, holder_agency, holder_node, purpose,
-                    justification_fingerprint, justification_normalized_fingerprint, subject_key, request_body,
-                    request_jws, request_digest, status, created_at)
+                    justification_fingerprint, justification_normalized_fingerprint, subject_key, request_jws,
+                    request_digest, status, created_at)
                 values (:id, :officer, :agency, :holderAgency, :holderNode, :purpose, :fingerprint, :normalized,
-                    :subjectKey, cast(:body as jsonb), :jws, :digest, 'SENT', :now)""")
-                .param("id", id).param("officer", officer).param("agency", agency).param("holderAgency", holderAgency)
-                .param("holderNode", holderNode).param("purpose", purpose)
-                .param("fingerprint", fingerprints.asWritten()).param("normalized", fingerprints.normalized())
-                .param("subjectKey", subjectKey).param("body", requestBody).param("jws", requestJws)
-                .param("digest", requestDigest).param("now", Timestamp.from(now)).update();
+                    :subjectKey, :jws, :digest, 'SENT', :now)""", row);
     }
 
-    void answered(UUID id, String status, String outcome, String responseJws, String responseKid, Instant now) {
-        jdbc.sql("""
+    /** The holder's answer stored on the request's row, for the access log to make in one statement with its entry. */
+    static AccessLog.Write answer(UUID id, String status, String outcome, String responseJws, String responseKid,
+            Instant now) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", id);
+        row.put("status", status);
+        row.put("outcome", outcome);
+        row.put("jws", responseJws);
+        row.put("kid", responseKid);
+        row.put("now", Timestamp.from(now));
+        return new AccessLog.Write("""
                 update exchange_request set status = :status, outcome = :outcome, response_jws = :jws,
-                    response_kid = :kid, answered_at = :now where id = :id""")
-                .param("status", status).param("outcome", outcome).param("jws", responseJws).param("kid", responseKid)
-                .param("now", Timestamp.from(now)).param("id", id).update();
+                    response_kid = :kid, answered_at = :now where id = :id""", row);
     }
 
     void undelivered(UUID id) {
@@ -61,13 +84,13 @@ class RequestLedger {
     /** The request {@code id} if it was sent by {@code agency}; another agency's request is not found. */
     Optional<SentRequest> find(UUID id, String agency) {
         return jdbc.sql("""
-                select id, officer, agency, holder_agency, holder_node, request_jws, request_digest, status, outcome,
-                    response_jws, response_kid, created_at
+                select id, officer, agency, holder_agency, holder_node, justification_fingerprint, request_jws,
+                    request_digest, status, outcome, response_jws, response_kid, created_at
                 from exchange_request where id = :id and agency = :agency""")
                 .param("id", id).param("agency", agency)
                 .query((rs, n) -> new SentRequest(rs.getObject("id", UUID.class), rs.getString("officer"),
                         rs.getString("agency"), rs.getString("holder_agency"), rs.getString("holder_node"),
-                        rs.getString("request_jws"), rs.getString("request_digest"), rs.getString("status"),
+                        rs.getString("justification_fingerprint"), rs.getString("request_jws"), rs.getString("request_digest"), rs.getString("status"),
                         rs.getString("outcome"), rs.getString("response_jws"), rs.getString("response_kid"),
                         rs.getTimestamp("created_at").toInstant()))
                 .optional();

@@ -150,7 +150,7 @@ class RecordService implements SubjectRecords {
         if (row == null) {
             return Optional.empty();
         }
-        return Optional.of(new RecordFacts(row.ref(),
+        return Optional.of(new RecordFacts(row,
                 DecisionBridge.facts(row.forPolicy(PersonalDataAccess.FOR_POLICY_DECISION), consents)));
     }
 
@@ -163,6 +163,12 @@ class RecordService implements SubjectRecords {
             throw new RecordChanged(judged);
         }
         return DecisionBridge.release(row, decision);
+    }
+
+    @Override
+    public ObjectNode release(RecordFacts read, Decision decision) {
+        // The row the decision was made on, read in the caller's transaction: nothing to read again.
+        return DecisionBridge.release(read.row(), decision);
     }
 
     @Override

@@ -80,6 +80,12 @@ public interface SubjectRecords {
     ObjectNode release(RecordRef judged, Decision decision);
 
     /**
+     * The same release for a decision made in the caller's transaction on {@code read}: from the row
+     * those facts were read from, which is the judged version, without reading it again.
+     */
+    ObjectNode release(RecordFacts read, Decision decision);
+
+    /**
      * What the liaison of an organization may see of record {@code recordId}: its id, its holding
      * agency and the data of the categories in {@code consentedCategories} only (the union of the
      * categories of the consents in force that name the liaison, which the caller establishes with

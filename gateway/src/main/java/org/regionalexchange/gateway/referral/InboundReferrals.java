@@ -209,8 +209,9 @@ class InboundReferrals {
         Instant sentAt = ReferralMessages.instant(claims, "sentAt");
         String sentBy = ReferralMessages.required(claims, "sentBy", 200);
         Referral referral = Referral.received(referralId, new Referral.Sent(senderAgency, sentBy, receiverAgency,
-                node.id(), null, null, type.name(), categories, basis, consent.isPresent() ? claims.get("consent") : null,
-                bestInterest.orElse(null), ReferralMessages.optional(claims, "note").orElse(null),
+                node.id(), null, null, type.name(), categories, new ReferralBasis(basis,
+                        consent.isPresent() ? claims.get("consent") : null, bestInterest.orElse(null)),
+                ReferralMessages.optional(claims, "note").orElse(null),
                 decision.priority().name(), data), envelope.senderNode(), sentAt, now);
         em.persist(referral);
         em.persist(new ReferralStep(referralId, ReferralStatus.SENT, sentAt, sentBy, senderAgency, null, null));

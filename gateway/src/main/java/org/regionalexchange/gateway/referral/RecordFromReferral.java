@@ -108,12 +108,10 @@ class RecordFromReferral {
         Instant now = clock.instant();
         Set<ReferralCategory> categories = referral.categories();
         String categoryList = categories.stream().map(Enum::name).collect(Collectors.joining(","));
-        JsonNode consent = referral.consent();
-        em.persist(new RecordOpening(referral, recordId, registrar.subject(), categoryList,
-                consent == null ? null : JsonText.of(consent), now));
+        em.persist(new RecordOpening(referral, recordId, registrar.subject(), categoryList, now));
         em.flush();
         log(registrar, AccessAction.REFERRAL_RECORD_OPENED, referralId, AccessEvent.OK,
-                List.of("basis_" + referral.basis().toLowerCase(Locale.ROOT)));
+                List.of("basis_" + referral.basis().name().toLowerCase(Locale.ROOT)));
         return new Opened(recordId, answer(referral, recordId, categories, document));
     }
 
@@ -192,13 +190,7 @@ class RecordFromReferral {
         answer.put("holderRecordRef", document.get("holderRecordRef").asString());
         ArrayNode referred = answer.putArray("categories");
         EnumSet.copyOf(categories).forEach(c -> referred.add(c.name()));
-        answer.put("basis", referral.basis());
-        if (referral.consent() != null) {
-            answer.set("consent", referral.consent());
-        }
-        if (referral.bestInterestReason() != null) {
-            answer.put("bestInterestReason", referral.bestInterestReason());
-        }
+        referral.basis().writeTo(answer);
         return answer;
     }
 

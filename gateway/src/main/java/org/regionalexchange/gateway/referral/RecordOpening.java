@@ -4,12 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * The record the receiving agency opened from an accepted referral, and the basis the person's data
@@ -34,18 +32,13 @@ class RecordOpening {
     private Instant openedAt;
     @Column(name = "categories", nullable = false, updatable = false)
     private String categories;
-    @Column(name = "basis", nullable = false, updatable = false)
-    private String basis;
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "consent", updatable = false)
-    private String consent;
-    @Column(name = "best_interest_reason", updatable = false)
-    private String bestInterestReason;
+    @Embedded
+    private ReferralBasis basis;
 
     protected RecordOpening() {
     }
 
-    RecordOpening(Referral referral, UUID recordId, String openedBy, String categories, String consent, Instant now) {
+    RecordOpening(Referral referral, UUID recordId, String openedBy, String categories, Instant now) {
         this.referralId = referral.id();
         this.recordId = recordId;
         this.receiverAgency = referral.receiverAgency();
@@ -53,9 +46,7 @@ class RecordOpening {
         this.openedBy = openedBy;
         this.openedAt = now;
         this.categories = categories;
-        this.basis = referral.basis();
-        this.consent = consent;
-        this.bestInterestReason = referral.bestInterestReason();
+        this.basis = referral.basis().copy();
     }
 
     UUID recordId() {

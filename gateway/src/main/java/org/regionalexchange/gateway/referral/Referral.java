@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -53,13 +54,8 @@ class Referral {
     private String type;
     @Column(name = "categories", nullable = false, updatable = false)
     private String categories;
-    @Column(name = "basis", nullable = false, updatable = false)
-    private String basis;
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "consent", updatable = false)
-    private String consent;
-    @Column(name = "best_interest_reason", updatable = false)
-    private String bestInterestReason;
+    @Embedded
+    private ReferralBasis basis;
     @Column(name = "note", updatable = false)
     private String note;
     @Column(name = "priority", nullable = false, updatable = false)
@@ -82,8 +78,8 @@ class Referral {
 
     /** What a sent referral is made of; the policy accepted it. */
     record Sent(String senderAgency, String sentBy, String receiverAgency, String receiverNode, UUID screeningId,
-            UUID recordId, String type, Set<ReferralCategory> categories, String basis, JsonNode consent,
-            String bestInterestReason, String note, String priority, JsonNode carried) {
+            UUID recordId, String type, Set<ReferralCategory> categories, ReferralBasis basis, String note,
+            String priority, JsonNode carried) {
     }
 
     Referral(UUID id, Sent sent, Instant now) {
@@ -97,8 +93,6 @@ class Referral {
         this.type = sent.type();
         this.categories = sent.categories().stream().map(Enum::name).collect(Collectors.joining(","));
         this.basis = sent.basis();
-        this.consent = JsonText.of(sent.consent());
-        this.bestInterestReason = sent.bestInterestReason();
         this.note = sent.note();
         this.priority = sent.priority();
         this.status = ReferralStatus.SENT;
@@ -129,9 +123,7 @@ class Referral {
     UUID screeningId() { return screeningId; }
     UUID recordId() { return recordId; }
     String type() { return type; }
-    String basis() { return basis; }
-    JsonNode consent() { return JsonText.parse(consent); }
-    String bestInterestReason() { return bestInterestReason; }
+    ReferralBasis basis() { return basis; }
     String note() { return note; }
     String priority() { return priority; }
     ReferralStatus status() { return status; }

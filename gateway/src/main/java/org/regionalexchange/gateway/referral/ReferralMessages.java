@@ -61,13 +61,7 @@ final class ReferralMessages {
         claims.put("type", referral.type());
         ArrayNode categories = claims.putArray("categories");
         referral.categories().forEach(c -> categories.add(c.name()));
-        claims.put("basis", referral.basis());
-        if (referral.consent() != null) {
-            claims.set("consent", referral.consent());
-        }
-        if (referral.bestInterestReason() != null) {
-            claims.put("bestInterestReason", referral.bestInterestReason());
-        }
+        referral.basis().writeTo(claims);
         if (referral.note() != null) {
             claims.put("note", referral.note());
         }

@@ -69,7 +69,7 @@ class ReferralRevocations {
     @EventListener
     void consentWithdrawn(ConsentWithdrawn withdrawn) {
         List<Referral> open = em.createQuery("select r from Referral r where r.recordId = :record and r.senderAgency"
-                + " = :agency and r.basis = 'CONSENT' and r.status in :open order by r.createdAt", Referral.class)
+                + " = :agency and r.basis.name = 'CONSENT' and r.status in :open order by r.createdAt", Referral.class)
                 .setParameter("record", withdrawn.recordId()).setParameter("agency", withdrawn.agency())
                 .setParameter("open", OPEN).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         for (Referral referral : open) {
@@ -88,7 +88,7 @@ class ReferralRevocations {
             throw new ApiException(ErrorCode.NOT_FOUND, "No such screening of your agency.");
         }
         List<Referral> open = em.createQuery("select r from Referral r where r.screeningId = :screening and"
-                + " r.senderAgency = :agency and r.basis = 'CONSENT' and r.status in :open order by r.createdAt",
+                + " r.senderAgency = :agency and r.basis.name = 'CONSENT' and r.status in :open order by r.createdAt",
                 Referral.class).setParameter("screening", screeningId).setParameter("agency", officer.agency())
                 .setParameter("open", OPEN).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         List<UUID> revoked = new ArrayList<>();

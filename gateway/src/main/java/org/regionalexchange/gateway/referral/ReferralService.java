@@ -108,9 +108,9 @@ class ReferralService {
         String receiverNode = guide.nodeOf(toAgency).orElseThrow();
         String basis = decision.basis().orElseThrow().name();
         Referral referral = new Referral(UUID.randomUUID(), new Referral.Sent(sender.agency(), sender.subject(), toAgency,
-                receiverNode, screeningId, recordId, type.name(), categories, basis, consent.isPresent()
-                        ? body.get("consent") : null, bestInterest.orElse(null), text(body.get("note")).orElse(null),
-                decision.priority().name(), source.carried()), now);
+                receiverNode, screeningId, recordId, type.name(), categories, new ReferralBasis(basis,
+                        consent.isPresent() ? body.get("consent") : null, bestInterest.orElse(null)),
+                text(body.get("note")).orElse(null), decision.priority().name(), source.carried()), now);
         em.persist(referral);
         em.persist(new ReferralStep(referral.id(), ReferralStatus.SENT, now, sender.subject(), sender.agency(), null,
                 null));

@@ -74,8 +74,9 @@ final class ReferralSlip {
                 .append(Html.escape(l.labelOr("category." + category.name(), category.name()))).append("</p>\n"));
 
         html.append("<h2>").append(Html.escape(l.label("slip.basis"))).append("</h2>\n<table>\n");
-        html.append(Html.row(l.label("slip.basis"), l.labelOr("basis." + referral.basis(), referral.basis())));
-        JsonNode consent = referral.consent();
+        ReferralBasis basis = referral.basis();
+        html.append(Html.row(l.label("slip.basis"), l.labelOr("basis." + basis.name(), basis.name())));
+        JsonNode consent = basis.consent();
         if (consent != null) {
             String givenBy = consent.path("givenBy").asString("");
             html.append(Html.row(l.label("slip.consentGivenBy"), l.labelOr("givenBy." + givenBy, givenBy)));
@@ -86,7 +87,7 @@ final class ReferralSlip {
                     l.label(consent.path("interpreterPresent").asBoolean(false) ? "slip.yes" : "slip.no")));
             html.append(Html.row(l.label("slip.evidence"), consent.path("evidenceRef").asString("")));
         }
-        html.append(Html.row(l.label("slip.bestInterestReason"), referral.bestInterestReason()));
+        html.append(Html.row(l.label("slip.bestInterestReason"), basis.bestInterestReason()));
         html.append("</table>\n</body></html>\n");
         return html.toString();
     }

@@ -19,7 +19,7 @@ final class ReferralView {
 
     static ObjectNode sent(Referral referral) {
         ObjectNode view = summary(referral);
-        view.put("basis", referral.basis());
+        view.put("basis", referral.basis().name());
         return view;
     }
 
@@ -40,7 +40,7 @@ final class ReferralView {
 
     static ObjectNode full(Referral referral, List<ReferralStep> steps, boolean forSender) {
         ObjectNode view = summary(referral);
-        view.put("basis", referral.basis());
+        referral.basis().writeTo(view);
         view.put("sentBy", referral.sentBy());
         if (forSender) {
             if (referral.screeningId() != null) {
@@ -49,12 +49,6 @@ final class ReferralView {
             if (referral.recordId() != null) {
                 view.put("recordId", referral.recordId().toString());
             }
-        }
-        if (referral.consent() != null) {
-            view.set("consent", referral.consent());
-        }
-        if (referral.bestInterestReason() != null) {
-            view.put("bestInterestReason", referral.bestInterestReason());
         }
         if (referral.note() != null) {
             view.put("note", referral.note());

@@ -97,8 +97,10 @@ class NoAuditNoDataIT {
             assertProblem(answer, 503, "audit_unavailable");
             assertFalse(answer.body().contains("Waziri"), answer.body());
             var stored = RegionData.app(region, "kg").queryForMap(
-                    "select id, status, response_jws from exchange_request where request_body->>'requesterCaseRef' = ?",
-                    caseRef);
+                    """
+                    select e.id, e.status, e.response_jws from exchange_request e
+                    join access_log l on l.request_id = e.id and l.action = 'REQUEST_SENT'
+                    where position(? in l.justification) > 0""", caseRef);
             assertEquals("SENT", stored.get("status"));
             assertNull(stored.get("response_jws"), "no evidence kept without its log entry");
             requestId = stored.get("id").toString();

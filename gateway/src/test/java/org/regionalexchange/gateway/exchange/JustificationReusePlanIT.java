@@ -50,9 +50,9 @@ class JustificationReusePlanIT {
                 from generate_series(1, ?) n""", RUN, AGENCY, FINGERPRINT, FINGERPRINT, SUBJECT, USES);
         owner.update("""
                 insert into exchange_request (id, officer, agency, holder_agency, holder_node, purpose,
-                    justification_fingerprint, justification_normalized_fingerprint, subject_key, request_body,
-                    request_jws, request_digest, status, created_at)
-                select gen_random_uuid(), 'officer', ?, 'KZ-MIGRATION', 'kz', 'RSD_CASE_PROCESSING', ?, ?, ?, '{}',
+                    justification_fingerprint, justification_normalized_fingerprint, subject_key, request_jws,
+                    request_digest, status, created_at)
+                select gen_random_uuid(), 'officer', ?, 'KZ-MIGRATION', 'kz', 'RSD_CASE_PROCESSING', ?, ?, ?,
                     'jws', 'digest', 'ANSWERED', now() - n * interval '1 second'
                 from generate_series(1, ?) n""", AGENCY, FINGERPRINT, FINGERPRINT, SUBJECT, USES);
         owner.execute("analyze exchange_received");

@@ -22,11 +22,16 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * ({@code region.start("kz", new Class<?>[] {GatewayApplication.class, StatementTrace.class})}):
  * its data source is wrapped, and every statement prepared or executed by a thread that serves
  * HTTP ({@code ...-exec-N}), and every commit and rollback, is recorded as its SQL text in order.
- * One node per JVM may be traced. Not annotated, so that no component scan picks it up.
+ * Several nodes may be traced at once: {@link #servedOn(int)} keeps what the request threads of
+ * one node's port ran. Not annotated, so that no component scan picks it up.
  */
 public class StatementTrace implements BeanPostProcessor {
 
-    private static final List<String> TRACE = new ArrayList<>();
+    /** One statement (or commit, rollback) and the thread that ran it. */
+    private record Entry(String thread, String sql) {
+    }
+
+    private static final List<Entry> TRACE = new ArrayList<>();
     private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall");
     private static final Set<String> EXECUTING = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate", "addBatch");
@@ -41,7 +46,18 @@ public class StatementTrace implements BeanPostProcessor {
     /** What was recorded since the last {@link #clear()}. */
     public static List<String> recorded() {
         synchronized (TRACE) {
-            return List.copyOf(TRACE);
+            return TRACE.stream().map(Entry::sql).toList();
+        }
+    }
+
+    /**
+     * What the request threads of the node listening on {@code port} ran since the last
+     * {@link #clear()} (Tomcat names them {@code http-nio-[address-]port-exec-N}).
+     */
+    public static List<String> servedOn(int port) {
+        String name = "-" + port + "-exec-";
+        synchronized (TRACE) {
+            return TRACE.stream().filter(e -> e.thread().contains(name)).map(Entry::sql).toList();
         }
     }
 
@@ -61,9 +77,10 @@ public class StatementTrace implements BeanPostProcessor {
     }
 
     private static void record(String entry) {
-        if (Thread.currentThread().getName().contains("-exec-")) {
+        String thread = Thread.currentThread().getName();
+        if (thread.contains("-exec-")) {
             synchronized (TRACE) {
-                TRACE.add(entry);
+                TRACE.add(new Entry(thread, entry));
             }
         }
     }

@@ -1,0 +1,102 @@
+package org.regionalexchange.gateway.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.regionalexchange.gateway.GatewayApplication;
+import org.regionalexchange.gateway.testing.Problems;
+import org.regionalexchange.gateway.testing.RegionData;
+import org.regionalexchange.gateway.testing.StatementTrace;
+import org.regionalexchange.gateway.testing.TestRegion;
+
+/**
+ * docs/performance.md P1 in work: what one exchange asks of each side's database, statement by
+ * statement. Two real nodes, kg asking kz over real HTTP, both data sources recording what their
+ * request threads run ({@link StatementTrace}). The ledger's row and the access log's entry of each
+ * step are one statement; the record is read once; the officer's request is stored once.
+ */
+class ExchangeStatementsIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+
+    private static TestRegion region;
+    private static String ref;
+    private static int asked;
+
+    @BeforeAll
+    static void region() {
+        region = TestRegion.create();
+        region.start("kz", new Class<?>[] {GatewayApplication.class, StatementTrace.class});
+        region.start("kg", new Class<?>[] {GatewayApplication.class, StatementTrace.class});
+        ref = "KZ-" + RUN + "-WORK";
+        RegionData.register(region, ref, "Rahimi");
+        // A first exchange: each node reads what it then keeps (agreements, keys) once.
+        ask();
+    }
+
+    @AfterAll
+    static void stop() {
+        region.close();
+    }
+
+    @Test
+    @DisplayName("KG asks KZ about a record it releases; result: the holder runs 6 statements and one commit, its ledger row and log entry in one statement")
+    void holderStatements() {
+        StatementTrace.clear();
+        ask();
+        List<String> holder = StatementTrace.servedOn(region.uri("kz", "/").getPort());
+
+        assertEquals(List.of("commit"), holder.stream().filter(s -> s.equals("commit") || s.equals("rollback")).toList(),
+                holder::toString);
+        List<String> statements = statements(holder);
+        assertEquals(1, count(statements, "insert into exchange_received"), holder::toString);
+        assertEquals(1, count(statements, "insert into access_log"), holder::toString);
+        assertTrue(statements.stream().anyMatch(s -> s.contains("insert into exchange_received")
+                && s.contains("insert into access_log")), "one statement for the row and its entry: " + holder);
+        assertEquals(1, count(statements, "from subject_record where id"), "the record read once: " + holder);
+        assertEquals(6, statements.size(), "reuse scan, agreements, record by reference, record, consents,"
+                + " ledger row with its log entry: " + holder);
+    }
+
+    @Test
+    @DisplayName("KG asks KZ; result: the requester runs 3 statements and two commits (the request stored before it leaves, the answer after), each ledger write with its log entry")
+    void requesterStatements() {
+        StatementTrace.clear();
+        ask();
+        List<String> requester = StatementTrace.servedOn(region.uri("kg", "/").getPort());
+
+        assertEquals(List.of("commit", "commit"), requester.stream().filter(s -> s.equals("commit")
+                || s.equals("rollback")).toList(), requester::toString);
+        List<String> statements = statements(requester);
+        assertEquals(2, count(statements, "insert into access_log"), requester::toString);
+        assertTrue(statements.stream().anyMatch(s -> s.contains("insert into exchange_request")
+                && s.contains("insert into access_log")), "the request's row and its entry: " + requester);
+        assertTrue(statements.stream().anyMatch(s -> s.contains("update exchange_request")
+                && s.contains("insert into access_log")), "the answer and its entry: " + requester);
+        assertEquals(3, statements.size(), "reuse scan, request with its entry, answer with its entry: " + requester);
+    }
+
+    private static void ask() {
+        String caseRef = "KG-SMS-2026-W" + RUN + "-" + (++asked);
+        var answer = RegionData.askFromKg(region, ref, caseRef, "\"IDENTITY\", \"CASE_STATUS\"");
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("RELEASED", Problems.json(answer.body()).path("outcome").asString(), answer.body());
+    }
+
+    /** The statements of a trace, lower case, without its commits and rollbacks. */
+    private static List<String> statements(List<String> trace) {
+        return trace.stream().filter(s -> !s.equals("commit") && !s.equals("rollback"))
+                .map(s -> s.toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ")).toList();
+    }
+
+    private static long count(List<String> statements, String fragment) {
+        return statements.stream().filter(s -> s.contains(fragment)).count();
+    }
+}
