@@ -62,6 +62,10 @@ class RecordOpening {
         return recordId;
     }
 
+    String receiverAgency() {
+        return receiverAgency;
+    }
+
     @Override
     public String toString() {
         return "RecordOpening[" + referralId + "]";
