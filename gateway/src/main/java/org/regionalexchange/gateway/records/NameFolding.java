@@ -85,7 +85,8 @@ final class NameFolding {
     /**
      * The name in Latin letters, for people to read: Cyrillic by the same passport-practice table as
      * the matching key (х → kh, ё → yo, ҷ → j), everything else by ICU {@code Any-Latin; Latin-ASCII};
-     * case kept where the script has it, each word begun with a capital letter, spaces collapsed.
+     * case kept where the script has it, each word begun with a capital letter, anything but letters,
+     * apostrophes and hyphens taken for a space, spaces collapsed.
      * Its {@link #key} is the key of the name as written, so the shown spelling finds the record.
      * Empty for a name without letters.
      */
@@ -109,7 +110,9 @@ final class NameFolding {
                 romanized.append(latin);
             }
         }
-        String ascii = TO_ASCII.transliterate(romanized.toString()).strip().replaceAll("\\s+", " ");
+        // Only what a name is made of: letters, apostrophes, hyphens; anything else separates words.
+        String ascii = TO_ASCII.transliterate(romanized.toString()).replaceAll("[^\\p{L}'\u2019 -]+", " ").strip()
+                .replaceAll("\\s+", " ");
         StringBuilder shown = new StringBuilder(ascii.length());
         boolean wordStart = true;
         for (char c : ascii.toCharArray()) {

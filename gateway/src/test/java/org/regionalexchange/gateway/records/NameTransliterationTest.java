@@ -38,4 +38,12 @@ class NameTransliterationTest {
         assertEquals("", NameFolding.latin("  --  "));
         assertEquals("", NameFolding.latin("<>"));
     }
+
+    @Test
+    @DisplayName("only letters, apostrophes and hyphens are kept: markup typed into a name is no part of its spelling")
+    void onlyWhatNamesAreMadeOf() {
+        assertEquals("Script Alert 'x' Script", NameFolding.latin("<script>alert('x')</script>"));
+        assertEquals("Akhmad Script", NameFolding.latin("Ахмад<script>"));
+        assertEquals("O'Neil", NameFolding.latin("O’Neil"));
+    }
 }
