@@ -679,16 +679,17 @@ class ConsoleIT {
             "{{7*7}}[[${7*7}]]<b onmouseover=alert(1)>Rahimi</b>");
 
     @Test
-    @DisplayName("screen, refer, accept: a KZ-BORDER screener refers a person with consent to KZ-MIGRATION, whose registrar"
+    @DisplayName("screen, refer, accept: a KG-BORDER screener refers a person with consent to KG-SMS, whose registrar"
             + " finds it in the inbox (urgent first), acknowledges, accepts, prints the slip, opens a record from it once,"
             + " and completes it")
     void referralScreenReferAccept() throws Exception {
-        try (ConsoleBrowser screener = new ConsoleBrowser(kz); ConsoleBrowser registrar = new ConsoleBrowser(kz)) {
-            screener.signIn("screener@kz-border", "en");
-            String urgent = referToMigration(screener, "Nazari", "Mariam", "SERIOUS_MEDICAL_CONDITION", "KZ-BORDER-CONSENT-0100");
-            String id = referToMigration(screener, "Хабиби", "Навид", null, "KZ-BORDER-CONSENT-0101");
+        // On node kg: the statistics test counts the records of node kz.
+        try (ConsoleBrowser screener = new ConsoleBrowser(kg); ConsoleBrowser registrar = new ConsoleBrowser(kg)) {
+            screener.signIn("screener@kg-border", "en");
+            String urgent = referToRsd(screener, "Nazari", "Mariam", "SERIOUS_MEDICAL_CONDITION", "KG-BORDER-CONSENT-0100");
+            String id = referToRsd(screener, "Хабиби", "Навид", null, "KG-BORDER-CONSENT-0101");
 
-            registrar.signIn("registrar@kz-migration", "en");
+            registrar.signIn("registrar@kg-sms", "en");
             registrar.find("header.top nav a[href='/console/registrar/referrals']").click();
             registrar.waitFor("#inbox-" + id);
             List<String> order = registrar.all("#referrals tbody tr").stream().map(row -> row.getAttribute("id")).toList();
@@ -696,7 +697,7 @@ class ConsoleIT {
                     + " though sent earlier").isLessThan(order.indexOf("inbox-" + id)).isNotNegative();
             String row = registrar.find("#inbox-" + id).getText();
             assertThat(row).contains(EN.getProperty("referralStatus.SENT"), EN.getProperty("priority.NORMAL"),
-                    EN.getProperty("referralType.ASYLUM_PROCEDURE"), "KZ-BORDER (node kz)");
+                    EN.getProperty("referralType.ASYLUM_PROCEDURE"), "KG-BORDER (node kg)");
             assertThat(row).as("no personal data in the list").doesNotContain("Хабиби", "Навид");
             assertThat(registrar.find("#inbox-" + urgent).getText()).contains(EN.getProperty("priority.URGENT"));
             registrar.checked("registrar-inbox-en");
@@ -707,7 +708,7 @@ class ConsoleIT {
             assertThat(registrar.find("#referred-categories").getText()).contains(EN.getProperty("referralCategory.IDENTITY"),
                     EN.getProperty("referralCategory.SCREENING"));
             assertThat(registrar.find("#basis .basis").getText()).isEqualTo(EN.getProperty("basis.CONSENT"));
-            assertThat(registrar.find("#basis .evidence-ref").getText()).isEqualTo("KZ-BORDER-CONSENT-0101");
+            assertThat(registrar.find("#basis .evidence-ref").getText()).isEqualTo("KG-BORDER-CONSENT-0101");
             assertThat(registrar.find("#referred-identity .family-name").getText()).isEqualTo("Хабиби");
             assertThat(registrar.find("#referred-identity .latin-computed").getText()).isEqualTo("Khabibi Navid");
             assertThat(registrar.find("#indicator-POTENTIAL_ASYLUM_SEEKER").getText())
@@ -723,13 +724,15 @@ class ConsoleIT {
             waitForText(registrar, "#referral-status", EN.getProperty("referralStatus.ACCEPTED"));
             assertThat(registrar.all("#history tr.step")).hasSize(3);
             registrar.checked("registrar-referral-accepted");
+            registrar.script("document.getElementById('complete').scrollIntoView()");
+            registrar.screenshot("registrar-referral-accepted-steps");
 
             String slip = registrar.find("#referral-slip").getAttribute("href");
             HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(slip))
-                    .header("Cookie", "console-kz=" + registrar.sessionCookie("console-kz")).build(),
+                    .header("Cookie", "console-kg=" + registrar.sessionCookie("console-kg")).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-            assertThat(org.regionalexchange.gateway.testing.PdfText.of(pdf)).contains("KZ-BORDER-CONSENT-0101");
+            assertThat(org.regionalexchange.gateway.testing.PdfText.of(pdf)).contains("KG-BORDER-CONSENT-0101");
 
             registrar.find("#open-record").click();
             registrar.waitFor("#open-record-form");
@@ -738,7 +741,7 @@ class ConsoleIT {
             assertThat(registrar.all("input[name=familyName]")).isEmpty();
             assertThat(registrar.find("#open-latinFamilyName-hint").getText()).contains("Khabibi");
             registrar.checked("registrar-open-record");
-            String reference = "KZ-MIG-" + id.substring(0, 8);
+            String reference = "KG-SMS-" + id.substring(0, 8);
             registrar.find("#open-holderRecordRef").sendKeys(reference);
             registrar.find("#open-latinFamilyName").sendKeys("Habibi");
             new Select(registrar.find("#open-status")).selectByValue("ASYLUM_SEEKER");
@@ -993,12 +996,12 @@ class ConsoleIT {
         }
     }
 
-    /** Records an interview as the signed-in KZ-BORDER screener and refers the person to KZ-MIGRATION with consent. */
-    private static String referToMigration(ConsoleBrowser screener, String family, String given, String need,
+    /** Records an interview as the signed-in KG-BORDER screener and refers the person to KG-SMS (RSD) with consent. */
+    private static String referToRsd(ConsoleBrowser screener, String family, String given, String need,
             String evidenceRef) {
         screener.open("/console/screener/screenings/new");
         screener.waitFor("#record");
-        screener.find("#place").sendKeys("KZ-BCP-ZHIBEK-ZHOLY");
+        screener.find("#place").sendKeys("KG-BCP-AK-JOL");
         screener.find("#informed-RIGHT_TO_SEEK_ASYLUM").click();
         screener.find("#familyName").sendKeys(family);
         screener.find("#givenNames").sendKeys(given);
@@ -1010,7 +1013,7 @@ class ConsoleIT {
             screener.find("#need-" + need).click();
         }
         screener.find("#record").click();
-        String form = "#refer-ASYLUM_PROCEDURE-KZ-MIGRATION";
+        String form = "#refer-ASYLUM_PROCEDURE-KG-SMS";
         screener.waitFor(form);
         new Select(screener.find(form + "-givenBy")).selectByValue("SUBJECT");
         screener.find(form + "-evidenceRef").sendKeys(evidenceRef);
