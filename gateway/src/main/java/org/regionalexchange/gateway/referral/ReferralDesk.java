@@ -58,7 +58,9 @@ public class ReferralDesk {
      * urgent before the rest, then the others; newest first within each.
      */
     public ObjectNode inbox(Officer officer, int page, int size) {
-        return referrals.list(officer, "incoming", null, Math.max(0, page), size, ReferralService.ListOrder.INBOX);
+        // The API's bounds of a page number (ReferralController): no offset beyond them.
+        int bounded = Math.min(Math.max(0, page), 100_000);
+        return referrals.list(officer, "incoming", null, bounded, size, ReferralService.ListOrder.INBOX);
     }
 
     /** {@code POST /api/v1/referrals/{id}/acknowledgement}: RECEIVED. */

@@ -724,7 +724,7 @@ class ConsoleIT {
             waitForText(registrar, "#referral-status", EN.getProperty("referralStatus.ACCEPTED"));
             assertThat(registrar.all("#history tr.step")).hasSize(3);
             registrar.checked("registrar-referral-accepted");
-            registrar.script("document.getElementById('complete').scrollIntoView()");
+            registrar.script("document.getElementById('history').scrollIntoView()");
             registrar.screenshot("registrar-referral-accepted-steps");
 
             String slip = registrar.find("#referral-slip").getAttribute("href");
@@ -762,6 +762,21 @@ class ConsoleIT {
             assertThat(registrar.path()).isEqualTo("/console/registrar/referrals/" + id);
             registrar.find("#opened-record").click();
             assertThat(registrar.find(".reference").getText()).isEqualTo(reference);
+
+            // Never more than the API: a registrar of the sending agency sees the accepted referral, takes no step.
+            try (ConsoleBrowser sender = new ConsoleBrowser(kg)) {
+                sender.signIn("registrar@kg-border", "en");
+                sender.open("/console/registrar/referrals/" + id);
+                sender.waitFor("#referral-status");
+                assertThat(sender.find("#referral-status").getText()).isEqualTo(EN.getProperty("referralStatus.ACCEPTED"));
+                assertThat(sender.all("#acknowledge, #accept, #decline, #complete, #open-record, #opened-record")).isEmpty();
+                assertThat(sender.find("#state").getText()).contains(EN.getProperty("inbound.notReceiver"));
+                sender.open("/console/registrar/referrals/" + id + "/record");
+                assertThat(sender.all("#open-record-form")).isEmpty();
+                assertThat(sender.find("#open-record-page").getText()).contains(EN.getProperty("inbound.notReceiver"));
+                sender.open("/console/registrar/referrals");
+                assertThat(sender.all("#inbox-" + id)).as("not in the sender's inbox").isEmpty();
+            }
 
             registrar.open("/console/registrar/referrals/" + id);
             registrar.find("#complete-yes").click();
