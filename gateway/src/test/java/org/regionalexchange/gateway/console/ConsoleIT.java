@@ -38,7 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The console in headless Chromium against a real region (nodes kz and kg) and the sample identity
  * provider: the officer→reviewer journey in Russian and in English through the real sign-in, the
- * screener's interview and referral, the liaison's and the administrator's screens, and
+ * screener's interview and referral, the receiving registrar's inbox, steps, record opened from a
+ * referral and record edit (a stale version refused), the liaison's and the administrator's screens, and
  * the browser attacks of R10 (docs/performance.md): XSS in every field of the request form and of
  * the screener's forms, CSRF,
  * framing, session fixation, open redirects. Every screen is checked for CSP violations and
