@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.ibm.icu.text.Transliterator;
 
@@ -79,6 +80,46 @@ final class NameFolding {
             words.add(fold(word));
         }
         return words;
+    }
+
+    /**
+     * The name in Latin letters, for people to read: Cyrillic by the same passport-practice table as
+     * the matching key (х → kh, ё → yo, ҷ → j), everything else by ICU {@code Any-Latin; Latin-ASCII};
+     * case kept where the script has it, each word begun with a capital letter, anything but letters,
+     * apostrophes and hyphens taken for a space, spaces collapsed.
+     * Its {@link #key} is the key of the name as written, so the shown spelling finds the record.
+     * Empty for a name without letters.
+     */
+    static String latin(String name) {
+        if (name == null) {
+            return "";
+        }
+        StringBuilder romanized = new StringBuilder();
+        char[] chars = name.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            String latin = CYRILLIC.get(Character.toLowerCase(c));
+            boolean capitalsOnly = i + 1 < chars.length && Character.isUpperCase(chars[i + 1]);
+            if (latin == null) {
+                romanized.append(c);
+            } else if (Character.isUpperCase(c) && capitalsOnly) {
+                romanized.append(latin.toUpperCase(Locale.ROOT));
+            } else if (Character.isUpperCase(c) && !latin.isEmpty()) {
+                romanized.append(Character.toUpperCase(latin.charAt(0))).append(latin, 1, latin.length());
+            } else {
+                romanized.append(latin);
+            }
+        }
+        // Only what a name is made of: letters, apostrophes, hyphens; anything else separates words.
+        String ascii = TO_ASCII.transliterate(romanized.toString()).replaceAll("[^\\p{L}'\u2019 -]+", " ").strip()
+                .replaceAll("\\s+", " ");
+        StringBuilder shown = new StringBuilder(ascii.length());
+        boolean wordStart = true;
+        for (char c : ascii.toCharArray()) {
+            shown.append(wordStart ? Character.toUpperCase(c) : c);
+            wordStart = c == ' ' || c == '-';
+        }
+        return Pattern.compile("\\p{L}").matcher(shown).find() ? shown.toString() : "";
     }
 
     static String fold(String word) {

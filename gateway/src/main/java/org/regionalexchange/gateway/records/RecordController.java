@@ -9,6 +9,7 @@ import org.regionalexchange.gateway.audit.CorrelationIds;
 import org.regionalexchange.gateway.audit.RevisionContext;
 import org.regionalexchange.gateway.security.Officer;
 import org.regionalexchange.gateway.validation.SchemaBody;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * {@code /api/v1/records}: a registrar creates, reads and updates its own agency's records (role
  * {@code registrar} is checked by the security table; the agency here). An optional
- * {@code X-Change-Reason} header is kept as the reason of the Envers revision.
+ * {@code X-Change-Reason} header is kept as the reason of the Envers revision; the record's
+ * {@code version} is its ETag, and a PUT with {@code If-Match} changes only that version.
  */
 @RestController
 @RequestMapping("/api/v1/records")
@@ -46,15 +48,21 @@ class RecordController {
     }
 
     @GetMapping("/{id}")
-    JsonNode read(@PathVariable UUID id, @AuthenticationPrincipal Officer officer) {
-        return records.read(officer, id);
+    ResponseEntity<JsonNode> read(@PathVariable UUID id, @AuthenticationPrincipal Officer officer) {
+        return tagged(records.read(officer, id));
     }
 
+    /** With {@code If-Match: "<version>"} (the record's ETag), a record changed since is {@code 409 conflict}. */
     @PutMapping("/{id}")
-    JsonNode update(@PathVariable UUID id, @SchemaBody("record") JsonNode body,
+    ResponseEntity<JsonNode> update(@PathVariable UUID id, @SchemaBody("record") JsonNode body,
             @AuthenticationPrincipal Officer officer, HttpServletRequest request) {
-        return RevisionContext.with(reason(request, "record updated"), CorrelationIds.of(request),
-                () -> records.update(officer, id, body));
+        Long expected = RecordVersions.ifMatch(request.getHeader(HttpHeaders.IF_MATCH));
+        return tagged(RevisionContext.with(reason(request, "record updated"), CorrelationIds.of(request),
+                () -> records.update(officer, id, body, expected)));
+    }
+
+    private static ResponseEntity<JsonNode> tagged(JsonNode record) {
+        return ResponseEntity.ok().eTag(RecordVersions.etag(record.path("version").asLong())).body(record);
     }
 
     /** The officer's reason from the header (trimmed, at most 1000 characters), or the default. */

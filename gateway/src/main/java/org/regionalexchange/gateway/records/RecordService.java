@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 
 import org.regionalexchange.gateway.audit.AccessAction;
@@ -82,10 +83,22 @@ class RecordService implements SubjectRecords {
         return view(record);
     }
 
+    /**
+     * Replaces the record. With {@code expectedVersion} (the {@code version} the registrar read),
+     * a record changed since is refused with {@code 409 conflict} and left as it is. The row is
+     * locked first, so two changes of one record never interleave: the second sees the first's
+     * version.
+     */
     @Transactional(noRollbackFor = RecordNotVisible.class)
-    ObjectNode update(Officer registrar, UUID id, JsonNode document) {
+    ObjectNode update(Officer registrar, UUID id, JsonNode document, Long expectedVersion) {
         checkValues(document);
         SubjectRecord record = held(registrar, id);
+        em.refresh(record, LockModeType.PESSIMISTIC_WRITE);
+        if (expectedVersion != null && expectedVersion != record.version()) {
+            throw new ApiException(ErrorCode.CONFLICT, "The record was changed since version " + expectedVersion
+                    + " was read; nothing was changed. Read it again.",
+                    List.of(new FieldError("version", "the record is at version " + record.version())));
+        }
         String ref = document.get("holderRecordRef").asString();
         if (!ref.equals(record.holderRecordRef()) && findByHolderRef(registrar.agency(), ref).isPresent()) {
             throw duplicate();
@@ -236,6 +249,7 @@ class RecordService implements SubjectRecords {
         view.put("protectionHold", content.protectionHold());
         view.put("createdAt", record.createdAt().toString());
         view.put("updatedAt", record.updatedAt().toString());
+        view.put("version", record.version());
         return view;
     }
 

@@ -97,6 +97,27 @@ public class RegistrarDesk {
         return RevisionContext.with(reason, null, () -> records.register(registrar, document));
     }
 
+    /**
+     * Replaces the record as {@code PUT /api/v1/records/{id}} does, with the version the registrar
+     * read ({@code If-Match}): a record changed since is {@code 409 conflict} and stays as it is.
+     */
+    public ObjectNode update(Officer registrar, UUID id, JsonNode document, long expectedVersion, String reason) {
+        var errors = schemas.validate("record", document);
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.SCHEMA_VIOLATION,
+                    errors.size() + " field(s) of the record do not match schema 'record'.", errors);
+        }
+        return RevisionContext.with(reason, null, () -> records.update(registrar, id, document, expectedVersion));
+    }
+
+    /**
+     * A name in Latin letters as the node spells it for people to read (the romanization the
+     * identity matcher folds names with): shown beside a name as written, never stored by itself.
+     */
+    public String transliterate(String name) {
+        return NameFolding.latin(name);
+    }
+
     /** The record as {@code GET /api/v1/records/{id}} shows it (each read is logged). */
     public ObjectNode read(Officer registrar, UUID id) {
         return records.read(registrar, id);

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -113,6 +114,14 @@ class RecordFromReferral {
         log(registrar, AccessAction.REFERRAL_RECORD_OPENED, referralId, AccessEvent.OK,
                 List.of("basis_" + referral.basis().name().toLowerCase(Locale.ROOT)));
         return new Opened(recordId, answer(referral, recordId, categories, document));
+    }
+
+    /** The record the officer's agency opened from this referral, if it did. */
+    @Transactional(readOnly = true)
+    Optional<UUID> openedBy(Officer officer, UUID referralId) {
+        RecordOpening opening = em.find(RecordOpening.class, referralId);
+        return opening != null && opening.receiverAgency().equals(officer.agency()) ? Optional.of(opening.recordId())
+                : Optional.empty();
     }
 
     /** The record document: the referred categories, completed by what the registrar gives. */

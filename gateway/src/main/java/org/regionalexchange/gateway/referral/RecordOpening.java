@@ -53,6 +53,10 @@ class RecordOpening {
         return recordId;
     }
 
+    String receiverAgency() {
+        return receiverAgency;
+    }
+
     @Override
     public String toString() {
         return "RecordOpening[" + referralId + "]";

@@ -131,12 +131,38 @@ class ReferralService {
         return deliveries.describe(referral, ReferralView.full(referral, steps(id), isSender(officer, referral)));
     }
 
+    /** The order of a list of referrals. */
+    enum ListOrder {
+        /** Newest first, as the API lists them. */
+        NEWEST_FIRST(" order by r.createdAt desc, r.id"),
+        /**
+         * The receiving office's inbox: what waits for its acknowledgement first, the urgent before
+         * the rest, then everything else; newest first within each.
+         */
+        INBOX(" order by case when r.status = :waiting and r.priority = 'URGENT' then 0"
+                + " when r.status = :waiting then 1 else 2 end, r.createdAt desc, r.id");
+
+        private final String clause;
+
+        ListOrder(String clause) {
+            this.clause = clause;
+        }
+    }
+
     @Transactional
     ObjectNode list(Officer officer, String direction, ReferralStatus status, int page, int size) {
+        return list(officer, direction, status, page, size, ListOrder.NEWEST_FIRST);
+    }
+
+    @Transactional
+    ObjectNode list(Officer officer, String direction, ReferralStatus status, int page, int size, ListOrder order) {
         String column = direction.equals("incoming") ? "r.receiverAgency" : "r.senderAgency";
         String where = " where " + column + " = :agency" + (status == null ? "" : " and r.status = :status");
-        var query = em.createQuery("select r from Referral r" + where + " order by r.createdAt desc, r.id",
-                Referral.class).setParameter("agency", officer.agency());
+        var query = em.createQuery("select r from Referral r" + where + order.clause, Referral.class)
+                .setParameter("agency", officer.agency());
+        if (order == ListOrder.INBOX) {
+            query.setParameter("waiting", ReferralStatus.SENT);
+        }
         var count = em.createQuery("select count(r) from Referral r" + where, Long.class)
                 .setParameter("agency", officer.agency());
         if (status != null) {

@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.regionalexchange.gateway.testing.Problems;
+import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.RegionData;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.regionalexchange.idp.IdentityProviderApplication;
@@ -40,8 +41,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The console in headless Chromium against a real region (nodes kz and kg) and the sample identity
  * provider: the officer→reviewer journey in Russian and in English through the real sign-in, the
- * screener's interview and referral, the liaison's, the administrator's and the data-protection
- * officer's screens (revisions, checkpoints, the activity chart against the log's counts), and
+ * screener's interview and referral, the receiving registrar's inbox, steps, record opened from a
+ * referral and record edit (a stale version refused), the liaison's, the administrator's and the
+ * data-protection officer's screens (revisions, checkpoints, the activity chart against the log's counts), and
  * the browser attacks of R10 (docs/performance.md): XSS in every field of the request form and of
  * the screener's forms, CSRF,
  * framing, session fixation, open redirects. Every screen is checked for CSP violations and
@@ -956,6 +958,438 @@ class ConsoleIT {
             reviewer.open("/console/statistics?lang=ru");
             reviewer.checked("statistics-ru");
         }
+    }
+
+    /** The XSS corpus of the registrar's screens: Latin, Cyrillic and Arabic script. */
+    private static final List<String> REGISTRAR_XSS = List.of(
+            "<script>alert('x')</script>",
+            "\"><img src=x onerror=alert(1)>",
+            "Ахмад<script>alert(document.cookie)</script>",
+            "احمد\"><svg onload=alert(1)>",
+            "{{7*7}}[[${7*7}]]<b onmouseover=alert(1)>Rahimi</b>");
+
+    @Test
+    @DisplayName("screen, refer, accept: a KG-BORDER screener refers a person with consent to KG-SMS, whose registrar"
+            + " finds it in the inbox (urgent first), acknowledges, accepts, prints the slip, opens a record from it once,"
+            + " and completes it")
+    void referralScreenReferAccept() throws Exception {
+        // On node kg: the statistics test counts the records of node kz.
+        try (ConsoleBrowser screener = new ConsoleBrowser(kg); ConsoleBrowser registrar = new ConsoleBrowser(kg)) {
+            screener.signIn("screener@kg-border", "en");
+            String urgent = referToRsd(screener, "Nazari", "Mariam", "SERIOUS_MEDICAL_CONDITION", "KG-BORDER-CONSENT-0100");
+            String id = referToRsd(screener, "Хабиби", "Навид", null, "KG-BORDER-CONSENT-0101");
+
+            registrar.signIn("registrar@kg-sms", "en");
+            registrar.find("header.top nav a[href='/console/registrar/referrals']").click();
+            registrar.waitFor("#inbox-" + id);
+            List<String> order = registrar.all("#referrals tbody tr").stream().map(row -> row.getAttribute("id")).toList();
+            assertThat(order.indexOf("inbox-" + urgent)).as("the urgent referral waiting for acknowledgement comes first,"
+                    + " though sent earlier").isLessThan(order.indexOf("inbox-" + id)).isNotNegative();
+            String row = registrar.find("#inbox-" + id).getText();
+            assertThat(row).contains(EN.getProperty("referralStatus.SENT"), EN.getProperty("priority.NORMAL"),
+                    EN.getProperty("referralType.ASYLUM_PROCEDURE"), "KG-BORDER (node kg)");
+            assertThat(row).as("no personal data in the list").doesNotContain("Хабиби", "Навид");
+            assertThat(registrar.find("#inbox-" + urgent).getText()).contains(EN.getProperty("priority.URGENT"));
+            registrar.checked("registrar-inbox-en");
+
+            registrar.find("#inbox-" + id + " a").click();
+            registrar.waitFor("#referral-status");
+            assertThat(registrar.find("#referral-status").getText()).isEqualTo(EN.getProperty("referralStatus.SENT"));
+            assertThat(registrar.find("#referred-categories").getText()).contains(EN.getProperty("referralCategory.IDENTITY"),
+                    EN.getProperty("referralCategory.SCREENING"));
+            assertThat(registrar.find("#basis .basis").getText()).isEqualTo(EN.getProperty("basis.CONSENT"));
+            assertThat(registrar.find("#basis .evidence-ref").getText()).isEqualTo("KG-BORDER-CONSENT-0101");
+            assertThat(registrar.find("#referred-identity .family-name").getText()).isEqualTo("Хабиби");
+            assertThat(registrar.find("#referred-identity .latin-computed").getText()).isEqualTo("Khabibi Navid");
+            assertThat(registrar.find("#indicator-POTENTIAL_ASYLUM_SEEKER").getText())
+                    .contains(EN.getProperty("indicator.POTENTIAL_ASYLUM_SEEKER")).contains("Persecution");
+            assertThat(registrar.all("#accept, #decline, #complete, #open-record")).as("only acknowledgement when SENT").isEmpty();
+            registrar.checked("registrar-referral-sent");
+
+            registrar.find("#acknowledge button").click();
+            waitForText(registrar, "#referral-status", EN.getProperty("referralStatus.RECEIVED"));
+            assertThat(registrar.path()).as("htmx replaced the state in place").isEqualTo("/console/registrar/referrals/" + id);
+            assertThat(registrar.find("#state .done").getText()).isEqualTo(EN.getProperty("referralStep.done.RECEIVED"));
+            registrar.find("#accept button").click();
+            waitForText(registrar, "#referral-status", EN.getProperty("referralStatus.ACCEPTED"));
+            assertThat(registrar.all("#history tr.step")).hasSize(3);
+            registrar.checked("registrar-referral-accepted");
+            registrar.script("document.getElementById('history').scrollIntoView()");
+            registrar.screenshot("registrar-referral-accepted-steps");
+
+            String slip = registrar.find("#referral-slip").getAttribute("href");
+            HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(slip))
+                    .header("Cookie", "console-kg=" + registrar.sessionCookie("console-kg")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+            assertThat(org.regionalexchange.gateway.testing.PdfText.of(pdf)).contains("KG-BORDER-CONSENT-0101");
+
+            registrar.find("#open-record").click();
+            registrar.waitFor("#open-record-form");
+            assertThat(registrar.find("#open-familyName").getText()).as("referred: kept as referred, not an input")
+                    .contains("Хабиби");
+            assertThat(registrar.all("input[name=familyName]")).isEmpty();
+            assertThat(registrar.find("#open-latinFamilyName-hint").getText()).contains("Khabibi");
+            registrar.checked("registrar-open-record");
+            String reference = "KG-SMS-" + id.substring(0, 8);
+            registrar.find("#open-holderRecordRef").sendKeys(reference);
+            registrar.find("#open-latinFamilyName").sendKeys("Habibi");
+            new Select(registrar.find("#open-status")).selectByValue("ASYLUM_SEEKER");
+            registrar.script("document.getElementById('open-statusDate').value = '2026-12-01'");
+            registrar.find("#open-submit").click();
+            registrar.waitFor("#record dl.record");
+            assertThat(registrar.find("#record-done").getText()).contains(EN.getProperty("record.openedFromReferral"));
+            assertThat(registrar.find(".reference").getText()).isEqualTo(reference);
+            assertThat(registrar.find(".family-name").getText()).isEqualTo("Хабиби");
+            assertThat(registrar.find(".latin-family-name").getText()).isEqualTo("Habibi");
+            registrar.checked("registrar-record-from-referral");
+
+            // Once: the referral now links the record and offers no second opening.
+            registrar.find("#back-to-referral").click();
+            registrar.waitFor("#opened-record");
+            assertThat(registrar.all("#open-record")).isEmpty();
+            registrar.open("/console/registrar/referrals/" + id + "/record");
+            assertThat(registrar.path()).isEqualTo("/console/registrar/referrals/" + id);
+            registrar.find("#opened-record").click();
+            assertThat(registrar.find(".reference").getText()).isEqualTo(reference);
+
+            // Never more than the API: a registrar of the sending agency sees the accepted referral, takes no step.
+            try (ConsoleBrowser sender = new ConsoleBrowser(kg)) {
+                sender.signIn("registrar@kg-border", "en");
+                sender.open("/console/registrar/referrals/" + id);
+                sender.waitFor("#referral-status");
+                assertThat(sender.find("#referral-status").getText()).isEqualTo(EN.getProperty("referralStatus.ACCEPTED"));
+                assertThat(sender.all("#acknowledge, #accept, #decline, #complete, #open-record, #opened-record")).isEmpty();
+                assertThat(sender.find("#state").getText()).contains(EN.getProperty("inbound.notReceiver"));
+                sender.open("/console/registrar/referrals/" + id + "/record");
+                assertThat(sender.all("#open-record-form")).isEmpty();
+                assertThat(sender.find("#open-record-page").getText()).contains(EN.getProperty("inbound.notReceiver"));
+                sender.open("/console/registrar/referrals");
+                assertThat(sender.all("#inbox-" + id)).as("not in the sender's inbox").isEmpty();
+            }
+
+            registrar.open("/console/registrar/referrals/" + id);
+            registrar.find("#complete-yes").click();
+            registrar.find("#complete button").click();
+            waitForText(registrar, "#referral-status", EN.getProperty("referralStatus.COMPLETED"));
+            assertThat(registrar.find("#state").getText()).contains(java.text.MessageFormat.format(
+                    EN.getProperty("inbound.noAction"), EN.getProperty("referralStatus.COMPLETED")));
+            assertThat(registrar.all("#complete, #open-record")).isEmpty();
+            registrar.checked("registrar-referral-completed");
+
+            screener.open("/console/screener/referrals/" + id);
+            assertThat(screener.find("#referral-status").getText()).isEqualTo(EN.getProperty("referralStatus.COMPLETED"));
+        }
+    }
+
+    @Test
+    @DisplayName("decline, across nodes: a referral from node kz reaches KG-SMS's inbox; acknowledged without JavaScript,"
+            + " declined only with a reason (the API's refusal shown), the XSS corpus in the reason shown as text;"
+            + " the sender sees it declined; the screens at 360 px")
+    void referralDeclinedAcrossNodes() throws Exception {
+        String id = referAcrossNodes("Karimi");
+        try (ConsoleBrowser registrar = new ConsoleBrowser(kg)) {
+            registrar.signIn("registrar@kg-sms", "ru");
+            awaitInInbox(registrar, id);
+            assertThat(registrar.find("#inbox-" + id).getText()).contains("KZ-BORDER (узел kz)",
+                    RU.getProperty("referralStatus.SENT"));
+            registrar.checked("registrar-inbox-ru");
+            registrar.find("#inbox-" + id + " a").click();
+            registrar.waitFor("#acknowledge");
+            assertThat(registrar.find("#from").getText()).isEqualTo("KZ-BORDER (узел kz)");
+            registrar.checked("registrar-referral-ru");
+
+            // Without JavaScript: the plain form posts, the page comes back with the step taken.
+            String csrf = registrar.find("#acknowledge input[name=_csrf]").getAttribute("value");
+            HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(URI.create(kg + "/console/registrar/referrals/"
+                    + id + "/acknowledgement")).header("Cookie", "console-kg=" + registrar.sessionCookie("console-kg"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(302);
+            assertThat(plain.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                    .endsWith("/console/registrar/referrals/" + id));
+            registrar.open("/console/registrar/referrals/" + id);
+            assertThat(registrar.find("#referral-status").getText()).isEqualTo(RU.getProperty("referralStatus.RECEIVED"));
+            assertThat(registrar.find("#state .done").getText()).isEqualTo(RU.getProperty("referralStep.done.RECEIVED"));
+
+            // A decline without its reason: the service's refusal, as a message of its code.
+            registrar.script("document.getElementById('decline-reason').removeAttribute('required')");
+            registrar.find("#decline button").click();
+            registrar.waitFor("#state .problem");
+            assertThat(registrar.find("#state .problem h2").getText()).isEqualTo(RU.getProperty("error.invalid_value"));
+            assertThat(registrar.find("#state .problem").getText()).contains("reason");
+            assertThat(registrar.find("#referral-status").getText()).isEqualTo(RU.getProperty("referralStatus.RECEIVED"));
+            registrar.checked("registrar-decline-refused-ru");
+
+            String reason = String.join(" | ", REGISTRAR_XSS);
+            registrar.find("#decline-reason").sendKeys(reason);
+            registrar.find("#decline button").click();
+            waitForText(registrar, "#referral-status", RU.getProperty("referralStatus.DECLINED"));
+            assertNotRun(registrar, reason);
+            assertThat(registrar.all("#history tr.step").get(2).getText()).contains(reason);
+            assertThat(registrar.all("#accept, #decline, #complete, #open-record")).as("nothing more after a decline").isEmpty();
+            assertThat(registrar.find("#state").getText()).contains(RU.getProperty("referralStatus.DECLINED"));
+            registrar.checked("registrar-referral-declined-ru");
+
+            awaitAtSender(id, "DECLINED");
+
+            registrar.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+            for (String path : List.of("/console/registrar/referrals", "/console/registrar/referrals/" + id)) {
+                registrar.open(path);
+                assertThat(registrar.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as("no sideways scrolling at 360 px: %s", path).isEqualTo(true);
+            }
+            registrar.checked("registrar-referral-360px");
+        }
+    }
+
+    @Test
+    @DisplayName("record edit: the names with their computed Latin spelling (live with htmx), a change saved, and a"
+            + " stale edit refused as a conflict with nothing overwritten; the form at 360 px")
+    void recordEditWithStaleVersion() throws Exception {
+        String id = createRecord("KG-EDIT-" + java.util.UUID.randomUUID().toString().substring(0, 8), "Хабиби", "Навид");
+        try (ConsoleBrowser first = new ConsoleBrowser(kg); ConsoleBrowser second = new ConsoleBrowser(kg)) {
+            first.signIn("registrar@kg-sms", "en");
+            first.open("/console/registrar/records/" + id);
+            assertThat(first.find(".latin-computed").getText()).isEqualTo("Khabibi Navid");
+            first.find("#edit-record").click();
+            first.waitFor("#record-edit-form");
+            assertThat(first.find("#familyName").getAttribute("value")).isEqualTo("Хабиби");
+            assertThat(first.find("#transliteration .latin-computed").getText()).isEqualTo("Khabibi Navid");
+            assertThat(first.find("#claimSummary").getAttribute("value")).isEqualTo("Threatened for his work.");
+            first.checked("registrar-record-edit");
+            first.find("#familyName").clear();
+            first.find("#familyName").sendKeys("Ёкубов");
+            new WebDriverWait(first.driver, Duration.ofSeconds(30)).until(d -> d.findElement(
+                    By.cssSelector("#transliteration .latin-computed")).getText().equals("Yokubov Navid"));
+            assertThat(first.newCspViolations()).isEmpty();
+
+            second.signIn("registrar@kg-sms", "en");
+            second.open("/console/registrar/records/" + id + "/edit");
+            new Select(second.find("#status")).selectByValue("REFUGEE");
+            second.script("document.getElementById('statusDate').value = '2026-04-02'");
+            second.find("#reason").sendKeys("RSD decision of 2026-04-02");
+            second.find("#save").click();
+            second.waitFor("#record-done");
+            assertThat(second.find("#record-done").getText()).isEqualTo(EN.getProperty("record.saved"));
+            assertThat(second.find("#record").getText()).contains(EN.getProperty("caseStatus.REFUGEE"));
+
+            // The first registrar still holds the version before that change.
+            first.find("#latinFamilyName").sendKeys("Yokubov");
+            first.find("#save").click();
+            first.waitFor(".stale");
+            assertThat(first.find(".stale h2").getText()).isEqualTo(EN.getProperty("error.conflict"));
+            assertThat(first.find(".stale").getText()).contains(EN.getProperty("recordEdit.stale"));
+            assertThat(first.find("#familyName").getAttribute("value")).as("what was typed is kept").isEqualTo("Ёкубов");
+            assertThat(first.find("#latinFamilyName").getAttribute("value")).isEqualTo("Yokubov");
+            first.checked("registrar-record-edit-stale");
+            first.open("/console/registrar/records/" + id);
+            assertThat(first.find(".family-name").getText()).as("nothing overwritten").isEqualTo("Хабиби");
+            assertThat(first.find(".latin-family-name").getText()).isEmpty();
+            assertThat(first.find("#record").getText()).contains(EN.getProperty("caseStatus.REFUGEE"));
+
+            first.open("/console/registrar/records/" + id + "/edit");
+            first.find("#familyName").clear();
+            first.find("#familyName").sendKeys("Ёкубов");
+            first.find("#latinFamilyName").sendKeys("Yokubov");
+            first.find("#save").click();
+            first.waitFor("#record-done");
+            assertThat(first.find(".family-name").getText()).isEqualTo("Ёкубов");
+            assertThat(first.find(".latin-family-name").getText()).isEqualTo("Yokubov");
+            assertThat(first.find("#record").getText()).as("the other change kept").contains(EN.getProperty("caseStatus.REFUGEE"));
+            first.open("/console/registrar/records/" + id + "/history");
+            assertThat(first.all("#history tr.revision").stream().map(WebElement::getText).toList())
+                    .anySatisfy(revision -> assertThat(revision).contains("RSD decision of 2026-04-02"));
+
+            first.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+            first.open("/console/registrar/records/" + id + "/edit");
+            assertThat(first.script("return document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+            first.checked("registrar-record-edit-360px");
+        }
+    }
+
+    @Test
+    @DisplayName("XSS in the registrar's new forms: every text field of the record edit and of the opening of a record from"
+            + " a referral, and the completion's reason, show the payload back as text and never run it")
+    void xssInRegistrarForms() throws Exception {
+        String recordId = createRecord("KG-XSS-" + java.util.UUID.randomUUID().toString().substring(0, 8), "Rahimi", "Ahmad");
+        String referralId = referAcrossNodes("Hakimi");
+        try (ConsoleBrowser registrar = new ConsoleBrowser(kg)) {
+            registrar.signIn("registrar@kg-sms", "en");
+            awaitInInbox(registrar, referralId);
+            String receiver = region.token("KG-SMS", "registrar");
+            for (String step : List.of("acknowledgement", "acceptance")) {
+                assertThat(Http.postJson(region.uri("kg", "/api/v1/referrals/" + referralId + "/" + step), receiver, "{}")
+                        .statusCode()).isEqualTo(200);
+            }
+            int i = 0;
+            for (String payload : REGISTRAR_XSS) {
+                registrar.open("/console/registrar/records/" + recordId + "/edit");
+                List<WebElement> fields = registrar.all("#record-edit-form input[type=text], #record-edit-form textarea");
+                assertThat(fields).hasSizeGreaterThan(15);
+                List<String> typed = new java.util.ArrayList<>();
+                for (WebElement field : fields) {
+                    field.clear();
+                    field.sendKeys(payload);
+                    typed.add(field.getAttribute("id"));
+                }
+                registrar.find("#save").click();
+                registrar.waitFor("#record-edit .problem");
+                assertNotRun(registrar, payload);
+                // Each field typed into shows the payload again (a filled row also brings one more, empty row).
+                for (String field : typed) {
+                    WebElement shown = registrar.find("#" + field);
+                    assertThat(shown.getAttribute("value")).as(field).isEqualTo(cut(payload, shown.getAttribute("maxlength")));
+                }
+                assertThat(registrar.find("#transliteration").getText()).doesNotContain("<");
+                registrar.checked("xss-record-edit-" + i);
+
+                registrar.open("/console/registrar/referrals/" + referralId + "/record");
+                registrar.waitFor("#open-record-form");
+                List<WebElement> opening = registrar.all("#open-record-form input[type=text]");
+                assertThat(opening).isNotEmpty();
+                for (WebElement field : opening) {
+                    field.sendKeys(payload);
+                }
+                registrar.find("#open-submit").click();
+                registrar.waitFor("#open-record-page .problem");
+                assertNotRun(registrar, payload);
+                for (WebElement field : registrar.all("#open-record-form input[type=text]")) {
+                    assertThat(field.getAttribute("value")).as(field.getAttribute("id"))
+                            .isEqualTo(cut(payload, field.getAttribute("maxlength")));
+                }
+                registrar.checked("xss-open-record-" + i++);
+            }
+
+            // Saved: the payloads in the free-text fields of a valid record come back as text everywhere.
+            String name = REGISTRAR_XSS.get(2);
+            String other = REGISTRAR_XSS.get(3);
+            registrar.open("/console/registrar/records/" + recordId + "/edit");
+            for (String field : List.of("familyName", "givenNames", "placeOfBirth", "claimSummary", "needsNotes",
+                    "contactAddress", "contactLocation", "reason")) {
+                registrar.find("#" + field).clear();
+                registrar.find("#" + field).sendKeys(field.equals("givenNames") ? other : name);
+            }
+            registrar.find("#need-DISABILITY").click();
+            new Select(registrar.find("#family-0-relation")).selectByValue("SPOUSE");
+            registrar.find("#family-0-familyName").sendKeys(other);
+            registrar.find("#family-0-givenNames").sendKeys(name);
+            registrar.find("#family-0-whereabouts").sendKeys(REGISTRAR_XSS.get(4));
+            registrar.find("#save").click();
+            registrar.waitFor("#record-done");
+            assertNotRun(registrar, name);
+            assertThat(registrar.find(".family-name").getText()).isEqualTo(name);
+            assertThat(registrar.find(".given-names").getText()).isEqualTo(other);
+            registrar.open("/console/registrar/records/" + recordId + "/edit");
+            assertNotRun(registrar, name);
+            assertThat(registrar.find("#claimSummary").getAttribute("value")).isEqualTo(name);
+            assertThat(registrar.find("#family-0-whereabouts").getAttribute("value")).isEqualTo(REGISTRAR_XSS.get(4));
+            registrar.open("/console/registrar/records/" + recordId + "/history");
+            assertNotRun(registrar, name);
+            assertThat(registrar.find("#history").getText()).contains(name);
+
+            // The completion's reason, and a record opened with a payload in a name the referral lacked.
+            registrar.open("/console/registrar/referrals/" + referralId);
+            registrar.find("#complete-no").click();
+            registrar.find("#complete-reason").sendKeys(REGISTRAR_XSS.get(1));
+            registrar.find("#complete button").click();
+            waitForText(registrar, "#referral-status", EN.getProperty("referralStatus.COMPLETED"));
+            assertNotRun(registrar, REGISTRAR_XSS.get(1));
+            assertThat(registrar.find("#history").getText()).contains(REGISTRAR_XSS.get(1),
+                    EN.getProperty("step.outcome.notSuccessful"));
+            registrar.checked("xss-referral-completed");
+        }
+    }
+
+    /** Records an interview as the signed-in KG-BORDER screener and refers the person to KG-SMS (RSD) with consent. */
+    private static String referToRsd(ConsoleBrowser screener, String family, String given, String need,
+            String evidenceRef) {
+        screener.open("/console/screener/screenings/new");
+        screener.waitFor("#record");
+        screener.find("#place").sendKeys("KG-BCP-AK-JOL");
+        screener.find("#informed-RIGHT_TO_SEEK_ASYLUM").click();
+        screener.find("#familyName").sendKeys(family);
+        screener.find("#givenNames").sendKeys(given);
+        screener.find("#dateOfBirth").sendKeys("1990");
+        screener.find("#nationalities").sendKeys("AF");
+        screener.find("#q-reasonsForLeaving-PERSECUTION").click();
+        screener.find("#q-forcedToLeave-YES").click();
+        if (need != null) {
+            screener.find("#need-" + need).click();
+        }
+        screener.find("#record").click();
+        String form = "#refer-ASYLUM_PROCEDURE-KG-SMS";
+        screener.waitFor(form);
+        new Select(screener.find(form + "-givenBy")).selectByValue("SUBJECT");
+        screener.find(form + "-evidenceRef").sendKeys(evidenceRef);
+        screener.find(form + "-send").click();
+        screener.waitFor("#referral-status, .problem");
+        assertThat(screener.all(".problem")).as("refused: %s", screener.find("main").getText()).isEmpty();
+        return screener.find("#referral-id").getText();
+    }
+
+    /** A KZ-BORDER screening of an adult asylum seeker referred through the API to KG-SMS (node kg) with consent. */
+    private static String referAcrossNodes(String familyName) {
+        java.util.UUID screening = org.regionalexchange.gateway.testing.ScreeningData.id(
+                org.regionalexchange.gateway.testing.ScreeningData.record(region, "kz", "KZ-BORDER",
+                        org.regionalexchange.gateway.testing.ScreeningData.adultAsylumSeeker(familyName)));
+        HttpResponse<String> sent = Http.postJson(region.uri("kz", "/api/v1/referrals"),
+                region.token("KZ-BORDER", "screener"), """
+                { "screeningId": "%s", "toAgency": "KG-SMS", "type": "ASYLUM_PROCEDURE", "categories": ["IDENTITY", "SCREENING"],
+                  "consent": { "givenBy": "SUBJECT", "informedInLanguage": "prs", "interpreterPresent": true,
+                               "evidenceRef": "KZ-BORDER-CONSENT-0200" } }""".formatted(screening));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        return org.regionalexchange.gateway.testing.Problems.json(sent.body()).path("id").asString();
+    }
+
+    /** A record of KG-SMS registered through the API, with a claim; returns its id. */
+    private static String createRecord(String reference, String family, String given) {
+        HttpResponse<String> created = Http.postJson(region.uri("kg", "/api/v1/records"), region.token("KG-SMS", "registrar"),
+                """
+                {"holderRecordRef": "%s",
+                 "identity": {"familyName": "%s", "givenNames": "%s", "sex": "M", "dateOfBirth": "1992-05",
+                   "nationalities": ["AF"]},
+                 "caseStatus": {"status": "ASYLUM_SEEKER", "statusDate": "2026-01-10"},
+                 "claim": {"summary": "Threatened for his work.", "grounds": ["POLITICAL_OPINION"], "countriesOfFear": ["AF"]}}"""
+                        .formatted(reference, family, given));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return org.regionalexchange.gateway.testing.Problems.json(created.body()).path("id").asString();
+    }
+
+    /** Reloads the inbox until the referral delivered from the other node is listed. */
+    private static void awaitInInbox(ConsoleBrowser registrar, String id) {
+        new WebDriverWait(registrar.driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+            registrar.open("/console/registrar/referrals");
+            return !d.findElements(By.id("inbox-" + id)).isEmpty();
+        });
+    }
+
+    /** Waits until the sending node shows the receiver's step (delivered back as a signed envelope). */
+    private static void awaitAtSender(String id, String status) {
+        String screener = region.token("KZ-BORDER", "screener");
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String seen = "";
+        while (System.nanoTime() < until) {
+            seen = org.regionalexchange.gateway.testing.Problems.json(Http.get(region.uri("kz", "/api/v1/referrals/" + id),
+                    screener).body()).path("status").asString();
+            if (seen.equals(status)) {
+                return;
+            }
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(seen).as("status at the sender").isEqualTo(status);
+    }
+
+    /** Waits until the element (replaced by htmx) shows this text. */
+    private static void waitForText(ConsoleBrowser browser, String css, String text) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(element -> element.getText().equals(text)));
     }
 
     private static String download(String base, String path, ConsoleBrowser browser) throws Exception {

@@ -106,6 +106,40 @@ class RecordsIT {
     }
 
     @Test
+    @DisplayName("optimistic concurrency: the read gives the version as ETag; a PUT with a stale If-Match is 409 conflict and changes nothing")
+    void staleVersionIsRefused() {
+        String ref = uniqueRef();
+        String id = create(ref);
+        String token = region.token("KZ-MIGRATION", "registrar");
+        var read = Http.get(recordUri(id), token);
+        long version = Problems.json(read.body()).path("version").asLong();
+        assertEquals("\"" + version + "\"", read.headers().firstValue("ETag").orElse(""));
+
+        String refugee = record(ref, "IR").replace("\"ASYLUM_SEEKER\", \"statusDate\": \"2026-01-15\"",
+                "\"REFUGEE\", \"statusDate\": \"2026-03-01\"");
+        var first = Http.putJson(recordUri(id), token, refugee, "If-Match", "\"" + version + "\"");
+        assertEquals(200, first.statusCode(), first.body());
+        long next = Problems.json(first.body()).path("version").asLong();
+        assertTrue(next > version, first.body());
+        assertEquals("\"" + next + "\"", first.headers().firstValue("ETag").orElse(""));
+
+        // A second registrar still holding the first version: refused, the first change stays.
+        String rejected = record(ref, "IR").replace("\"ASYLUM_SEEKER\", \"statusDate\": \"2026-01-15\"",
+                "\"REJECTED\", \"statusDate\": \"2026-03-02\"");
+        JsonNode conflict = assertProblem(Http.putJson(recordUri(id), token, rejected, "If-Match", "\"" + version + "\""),
+                409, "conflict");
+        assertEquals("version", conflict.path("errors").get(0).path("field").asString(), conflict::toString);
+        JsonNode now = Problems.json(Http.get(recordUri(id), token).body());
+        assertEquals("REFUGEE", now.path("caseStatus").path("status").asString());
+        assertEquals(next, now.path("version").asLong());
+
+        assertProblem(Http.putJson(recordUri(id), token, rejected, "If-Match", "*"), 400, "invalid_parameter");
+        assertProblem(Http.putJson(recordUri(id), token, rejected, "If-Match", "W/\"" + next + "\""), 400,
+                "invalid_parameter");
+        assertEquals(200, Http.putJson(recordUri(id), token, rejected, "If-Match", "\"" + next + "\"").statusCode());
+    }
+
+    @Test
     @DisplayName("a second record with the same holderRecordRef in one agency is 409 conflict; another agency may use it")
     void duplicateReference() {
         String ref = uniqueRef();
