@@ -22,6 +22,7 @@ import org.regionalexchange.gateway.error.ApiException;
 import org.regionalexchange.gateway.error.ErrorCode;
 import org.regionalexchange.gateway.error.FieldError;
 import org.regionalexchange.gateway.validation.CountryCodes;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,15 +33,17 @@ import tools.jackson.databind.JsonNode;
 class AgreementService implements Agreements {
 
     private final EntityManager em;
+    private final JdbcClient jdbc;
 
-    /** The agreements as the policy sees them, with the digest of the rows they were made from. */
+    /** The agreements as the policy sees them, with the table's revision they were read at (V44). */
     private volatile Converted converted;
 
-    private record Converted(String digest, List<org.regionalexchange.policy.model.Agreement> agreements) {
+    private record Converted(long revision, List<org.regionalexchange.policy.model.Agreement> agreements) {
     }
 
-    AgreementService(EntityManager em) {
+    AgreementService(EntityManager em, JdbcClient jdbc) {
         this.em = em;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -99,22 +102,22 @@ class AgreementService implements Agreements {
 
     /**
      * Every agreement as the policy sees them. Every exchange asks, so the converted list is kept
-     * and reused while a digest of the table's rows, read in the caller's transaction, is unchanged:
-     * a change by any replica, the admin API, the deployment file or by hand is seen by the next
-     * decision.
+     * and reused while the table's revision, read by its key in the caller's transaction, is
+     * unchanged: every change to the table moves it forward in the changing transaction (V44's
+     * trigger), so a change by any replica, the admin API, the deployment file or by hand is seen by
+     * the next decision. The rows are read after the revision, so a list is never older than the
+     * revision it is kept under.
      */
     @Override
     @Transactional(readOnly = true)
     public List<org.regionalexchange.policy.model.Agreement> forPolicy() {
-        String digest = em.createNativeQuery(
-                "select coalesce(md5(string_agg(a::text, '|' order by a.agreement_id)), '') from agreement a",
-                String.class).getSingleResult().toString();
+        long revision = jdbc.sql("select revision from agreement_revision where id = 1").query(Long.class).single();
         Converted known = converted;
-        if (known != null && known.digest().equals(digest)) {
+        if (known != null && known.revision() == revision) {
             return known.agreements();
         }
         List<org.regionalexchange.policy.model.Agreement> fresh = all().stream().map(AgreementService::forPolicy).toList();
-        converted = new Converted(digest, fresh);
+        converted = new Converted(revision, fresh);
         return fresh;
     }
 

@@ -22,8 +22,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class JustificationUses {
 
-    /** A ledger's table and the names of its agency and time columns (constants of the code). */
-    record Ledger(String table, String agencyColumn, String timeColumn) {
+    /**
+     * A ledger's table and the names of its agency and time columns (constants of the code), with
+     * its query of {@link #byAnotherSubject}, written once.
+     */
+    record Ledger(String table, String agencyColumn, String timeColumn, String query) {
+
+        Ledger(String table, String agencyColumn, String timeColumn) {
+            this(table, agencyColumn, timeColumn, sql(table, agencyColumn, timeColumn));
+        }
     }
 
     /**
@@ -42,16 +49,16 @@ final class JustificationUses {
     }
 
     /**
-     * The query of {@link #byAnotherSubject}. Each scan is ordered by the subject, the index's next
+     * The query of {@link #byAnotherSubject} for a ledger. Each scan is ordered by the subject, the index's next
      * column after the two equalities: the prepared statement's generic plan must not know the
      * values, and without the order a plan walking another index by time (the statistics' index on
      * {@code received_at}) looks cheaper under {@code limit 1}, yet reads every use in the window
      * when, as usual, all of them are for the same subject (docs/performance.md, P1).
      */
-    static String sql(Ledger ledger) {
-        String scan = "(select subject_key, " + ledger.timeColumn() + ", justification_fingerprint,"
-                + " justification_normalized_fingerprint from " + ledger.table() + " where " + ledger.agencyColumn()
-                + " = :agency and %1$s = :%2$s and subject_key %3$s :subject and " + ledger.timeColumn()
+    private static String sql(String table, String agencyColumn, String timeColumn) {
+        String scan = "(select subject_key, " + timeColumn + ", justification_fingerprint,"
+                + " justification_normalized_fingerprint from " + table + " where " + agencyColumn
+                + " = :agency and %1$s = :%2$s and subject_key %3$s :subject and " + timeColumn
                 + " >= :since order by subject_key %4$s limit 1)";
         // Normalized first: it finds every reuse of a use stored since V26; a use stored before
         // has no normalized fingerprint and is found as written, if at all.
@@ -64,7 +71,7 @@ final class JustificationUses {
 
     static List<RecentJustification> byAnotherSubject(JdbcClient jdbc, Ledger ledger, String agency,
             Fingerprints fingerprints, String subjectKey, Instant since) {
-        return jdbc.sql(sql(ledger))
+        return jdbc.sql(ledger.query())
                 .param("agency", agency).param("normalized", fingerprints.normalized())
                 .param("asWritten", fingerprints.asWritten()).param("subject", subjectKey)
                 .param("since", Timestamp.from(since))

@@ -3,6 +3,7 @@ package org.regionalexchange.gateway.agreements;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.regionalexchange.gateway.testing.Problems.assertProblem;
 
@@ -135,6 +136,25 @@ class AgreementsIT {
         var restored = agreements.forPolicy().stream().filter(a -> a.id().equals("KG-TJ-2025-PROT")).findFirst()
                 .orElseThrow();
         assertEquals(java.util.Optional.ofNullable(until), restored.validUntil());
+    }
+
+    @Test
+    @DisplayName("an agreement created, changed or deleted through the node's own role moves the revision: the next call sees it; the node's role cannot move the revision itself")
+    void policyViewFollowsChangesByTheNode() {
+        Agreements agreements = region.start("tj").getBean(Agreements.class);
+        var before = agreements.forPolicy();
+        assertSame(before, agreements.forPolicy(), "unchanged table, same converted list");
+        String id = "TJ-UNHCR-" + UUID.randomUUID().toString().substring(0, 6);
+        var created = Http.postJson(region.uri("tj", "/api/v1/admin/agreements"), region.token("TJ-MIA", "admin"),
+                agreement(id, "2026-12-31").replace("\"country\": \"KZ\"", "\"country\": \"TJ\""));
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(agreements.forPolicy().stream().anyMatch(a -> a.id().equals(id)), "created through the API: seen");
+        JdbcTemplate app = RegionData.app(region, "tj");
+        app.update("delete from agreement where agreement_id = ?", id);
+        assertFalse(agreements.forPolicy().stream().anyMatch(a -> a.id().equals(id)), "deleted by the node's role: seen");
+        assertEquals(before.stream().map(a -> a.id()).toList(), agreements.forPolicy().stream().map(a -> a.id()).toList());
+        assertThrows(org.springframework.dao.DataAccessException.class,
+                () -> app.update("update agreement_revision set revision = 1"), "the node's role cannot move the revision back");
     }
 
     @Test

@@ -86,7 +86,7 @@ class JustificationReusePlanIT {
 
     /** EXPLAIN ANALYZE of the query as a prepared statement, with the plan made without its values. */
     private static JsonNode genericPlan(JustificationUses.Ledger ledger) {
-        String sql = JustificationUses.sql(ledger).replace(":agency", "$1").replace(":normalized", "$2")
+        String sql = ledger.query().replace(":agency", "$1").replace(":normalized", "$2")
                 .replace(":asWritten", "$3").replace(":subject", "$4").replace(":since", "$5");
         String name = "reuse_" + ledger.table();
         return owner.execute((ConnectionCallback<JsonNode>) connection -> {
