@@ -25,10 +25,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * in the same statement: {@link #appendWith}), canonical form 2
  * ({@link StoredEvent#computeContentDigest()}, computed here once per append so that the database
  * only links it: building the canonical text in PL/pgSQL was half the cost of an append). The
- * database chains the row as it is inserted (trigger {@code access_log_chain}, migrations V22 and
- * V38): it takes the first of the 16 lanes no other transaction holds (a transaction-level advisory
- * lock, held until the caller's transaction ends), reads the hash of the lane's newest row, and sets
- * the row's id, lane, {@code prev_hash}, {@code canonical_version} and {@code hash}. Concurrent
+ * database chains the row as it is inserted (trigger {@code access_log_chain}, migrations V22, V38
+ * and V45): it takes the first of the 16 lanes no other transaction holds, counting round from the
+ * connection's own lane (a transaction-level advisory lock, held until the caller's transaction
+ * ends), reads the hash of the lane's newest row, and sets the row's id, lane, {@code prev_hash}, {@code canonical_version} and {@code hash}. Concurrent
  * appends therefore commit together, each lane stays one unbroken chain across every replica sharing
  * the database, and a rolled-back transaction leaves nothing in its lane. The caller's transaction
  * must be READ COMMITTED (the trigger refuses others, whose snapshot could miss a lane's newest row).
