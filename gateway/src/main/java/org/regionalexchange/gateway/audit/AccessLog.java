@@ -25,7 +25,8 @@ public interface AccessLog {
     /**
      * One INSERT or UPDATE of the caller's with named parameters ({@code :name}), made in one
      * statement with an access-log row (a data-modifying {@code WITH}). Parameter names beginning
-     * with {@code log_} are the log row's.
+     * with {@code log_} are the log row's. {@code sql} is a constant of the code, never built from
+     * values: the combined statement is made once per text and kept.
      */
     record Write(String sql, Map<String, ?> parameters) {
 
