@@ -52,6 +52,15 @@ public class ConsentForm implements java.io.Serializable {
         return consent;
     }
 
+    /** Whether a check box of the form is ticked (templates/console/fields.html "checks"). */
+    public boolean has(String name, String code) {
+        return switch (name) {
+            case "purposes" -> purposes.contains(code);
+            case "categories" -> categories.contains(code);
+            default -> false;
+        };
+    }
+
     public String getRecipientKind() { return recipientKind; }
     public void setRecipientKind(String value) { recipientKind = nonNull(value); }
     public String getRecipient() { return recipient; }

@@ -20,6 +20,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
 public class ConsoleModel {
 
+    /**
+     * The roles that have screens, in the order the navigation and the home page show them
+     * (templates/console/screens.html lists each one's screens).
+     */
+    static final java.util.List<String> SCREEN_ROLES = java.util.List.of("officer", "reviewer", "screener", "liaison",
+            "admin", "registrar", "dpo");
+
     @ModelAttribute
     void around(@AuthenticationPrincipal Object principal, HttpServletRequest request, Locale locale, Model model) {
         model.addAttribute("nonce", request.getAttribute(ContentSecurityPolicyFilter.NONCE));
@@ -30,8 +37,10 @@ public class ConsoleModel {
             model.addAttribute("me", user.officer());
             Set<String> roles = user.officer().roles().stream().map(Role::claimValue).collect(Collectors.toSet());
             model.addAttribute("roles", roles);
+            model.addAttribute("screenRoles", SCREEN_ROLES.stream().filter(roles::contains).toList());
         } else {
             model.addAttribute("roles", Set.of());
+            model.addAttribute("screenRoles", java.util.List.of());
         }
     }
 

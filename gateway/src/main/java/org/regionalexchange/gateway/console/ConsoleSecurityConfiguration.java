@@ -95,6 +95,9 @@ class ConsoleSecurityConfiguration {
                         .requestMatchers("/console/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/console/registrar/**").hasRole(Role.REGISTRAR.name())
                         .requestMatchers("/console/dpo/**").hasRole(Role.DPO.name())
+                        // What the agency sent: whoever may send a referral, as /api/v1/referrals.
+                        .requestMatchers("/console/referrals/**")
+                        .hasAnyRole(Role.SCREENER.name(), Role.REGISTRAR.name())
                         // Figures without personal data: any role, as /api/v1/statistics.
                         .requestMatchers("/console/statistics", "/console/statistics/**").authenticated()
                         .anyRequest().denyAll())

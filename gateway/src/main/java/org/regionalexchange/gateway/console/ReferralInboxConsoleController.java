@@ -1,9 +1,6 @@
 package org.regionalexchange.gateway.console;
 
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +13,6 @@ import org.regionalexchange.gateway.records.RegistrarDesk;
 import org.regionalexchange.gateway.referral.ReferralDesk;
 import org.regionalexchange.gateway.screening.ScreeningDesk;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -64,26 +58,13 @@ class ReferralInboxConsoleController {
         this.json = json;
     }
 
-    /** One page of the inbox, as the page shows it. */
-    public record InboxPage(List<JsonNode> referrals, int page, int size, long total) {
-        public boolean hasNext() {
-            return (long) (page + 1) * size < total;
-        }
-
-        public boolean hasPrevious() {
-            return page > 0;
-        }
-    }
-
     @GetMapping
     String inbox(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal ConsoleUser user, Model model) {
-        ObjectNode found = referrals.inbox(user.officer(), page, properties.pageSize());
-        List<JsonNode> rows = new ArrayList<>();
-        found.path("referrals").forEach(rows::add);
-        model.addAttribute("inbox", new InboxPage(rows, found.path("page").asInt(), found.path("size").asInt(),
-                found.path("total").asLong()));
+        ReferralPage inbox = ReferralPage.of(referrals.inbox(user.officer(), page, properties.pageSize()));
+        model.addAttribute("inbox", inbox);
         Map<String, String> nodes = new LinkedHashMap<>();
-        rows.forEach(row -> nodes.put(row.path("fromAgency").asString(), nodeOf(row.path("fromAgency").asString())));
+        inbox.referrals().forEach(row -> nodes.put(row.path("fromAgency").asString(),
+                nodeOf(row.path("fromAgency").asString())));
         model.addAttribute("nodes", nodes);
         return "console/registrar/referrals";
     }
@@ -141,17 +122,8 @@ class ReferralInboxConsoleController {
     /** The referral slip to print, in the console's language (English unless Russian). */
     @GetMapping("/{id}/slip")
     ResponseEntity<byte[]> slip(@PathVariable UUID id, @AuthenticationPrincipal ConsoleUser user, Locale locale) {
-        String lang = "ru".equals(locale.getLanguage()) ? "ru" : "en";
-        try {
-            byte[] pdf = referrals.slip(user.officer(), id, lang);
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"referral-" + id + "-" + lang + ".pdf\"")
-                    .body(pdf);
-        } catch (ApiException e) {
-            // Not the agency's referral, or revoked: the referral page says why.
-            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/console/registrar/referrals/" + id))
-                    .build();
-        }
+        // Not the agency's referral, or revoked: the referral page says why.
+        return ReferralSlipAnswer.of(referrals, user.officer(), id, locale, "/console/registrar/referrals/" + id);
     }
 
     /** The form that opens the agency's record from an accepted referral; once opened, the referral page links it. */

@@ -20,15 +20,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,7 +103,7 @@ class ScreenerConsoleController {
             @RequestParam(defaultValue = "false") boolean interpreterPresent,
             @RequestParam(defaultValue = "") String evidenceRef, @RequestParam(defaultValue = "") String bestInterestReason,
             @RequestParam(defaultValue = "") String note, @AuthenticationPrincipal ConsoleUser user, Locale locale,
-            Model model) {
+            Model model, RedirectAttributes redirect) {
         ObjectNode referral = json.createObjectNode();
         referral.put("screeningId", screeningId.toString());
         referral.put("toAgency", toAgency);
@@ -132,34 +129,14 @@ class ScreenerConsoleController {
                     "evidenceRef", evidenceRef, "bestInterestReason", bestInterestReason, "note", note));
             return screening(screeningId, user, locale, model, ConsoleModel.ShownProblem.of(e), type + "-" + toAgency);
         }
-        return "redirect:/console/screener/referrals/" + UUID.fromString(sent.get("id").asString());
+        redirect.addFlashAttribute("justSent", true);
+        return "redirect:/console/referrals/sent/" + UUID.fromString(sent.get("id").asString());
     }
 
-    /** The referral slip to print, in the console's language (English unless Russian). */
-    @GetMapping("/referrals/{id}/slip")
-    ResponseEntity<byte[]> slip(@PathVariable UUID id, @AuthenticationPrincipal ConsoleUser user, Locale locale) {
-        String lang = "ru".equals(locale.getLanguage()) ? "ru" : "en";
-        try {
-            byte[] pdf = referrals.slip(user.officer(), id, lang);
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"referral-" + id + "-" + lang + ".pdf\"")
-                    .body(pdf);
-        } catch (ApiException e) {
-            // Not the caller's referral, or revoked: the referral page says why.
-            return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .location(java.net.URI.create("/console/screener/referrals/" + id)).build();
-        }
-    }
-
+    /** The referral as its sender sees it: the sent referrals' page (the screener's and the registrar's). */
     @GetMapping("/referrals/{id}")
-    String referral(@PathVariable UUID id, @AuthenticationPrincipal ConsoleUser user, Model model) {
-        try {
-            model.addAttribute("referral", referrals.read(user.officer(), id));
-        } catch (ApiException e) {
-            model.addAttribute("problem", ConsoleModel.ShownProblem.of(e));
-        }
-        model.addAttribute("referralId", id);
-        return "console/screener/referral";
+    String referral(@PathVariable UUID id) {
+        return "redirect:/console/referrals/sent/" + id;
     }
 
     private String form(InterviewForm form, Locale locale, Model model, ConsoleModel.ShownProblem problem) {

@@ -51,14 +51,7 @@ class ReferralController {
         if (!direction.equals("outgoing") && !direction.equals("incoming")) {
             throw badParameter("direction", "expected outgoing or incoming");
         }
-        ReferralStatus wanted = null;
-        if (status != null) {
-            try {
-                wanted = ReferralStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw badParameter("status", "expected one of SENT, RECEIVED, ACCEPTED, DECLINED, COMPLETED, REVOKED");
-            }
-        }
+        ReferralStatus wanted = ReferralStatus.ofParameter(status);
         if (page < 0 || page > 100_000) {
             throw badParameter("page", "between 0 and 100000");
         }

@@ -1,5 +1,7 @@
 package org.regionalexchange.gateway.referral;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -63,6 +65,34 @@ public class ReferralDesk {
         return referrals.list(officer, "incoming", null, bounded, size, ReferralService.ListOrder.INBOX);
     }
 
+    /**
+     * Page {@code page} (from 0) of the referrals the officer's agency sent, newest first, each
+     * with its delivery, as {@code GET /api/v1/referrals?direction=outgoing&status=} lists them;
+     * {@code status} null or empty is every status, one that is no status is refused as the API
+     * refuses it.
+     */
+    public ObjectNode sent(Officer officer, String status, int page, int size) {
+        ReferralStatus wanted = ReferralStatus.ofParameter(status == null || status.isEmpty() ? null : status);
+        int bounded = Math.min(Math.max(0, page), 100_000);
+        return referrals.list(officer, "outgoing", wanted, bounded, size);
+    }
+
+    /** The statuses a referral can have, in the order of its lifecycle (a listing's filter). */
+    public static List<String> statuses() {
+        return Arrays.stream(ReferralStatus.values()).map(Enum::name).toList();
+    }
+
+    /** Whether the sender may still revoke a referral of this status (an open one). */
+    public static boolean revocable(String status) {
+        return Arrays.stream(ReferralStatus.values()).anyMatch(s -> s.name().equals(status)
+                && s.mayBecome(ReferralStatus.REVOKED));
+    }
+
+    /** {@code POST /api/v1/referrals/{id}/revocation}: REVOKED by the sender, with the reason the API requires. */
+    public ObjectNode revoke(Officer sender, UUID id, String reason) {
+        return step(sender, id, ReferralStatus.REVOKED, reasonBody(reason));
+    }
+
     /** {@code POST /api/v1/referrals/{id}/acknowledgement}: RECEIVED. */
     public ObjectNode acknowledge(Officer registrar, UUID id) {
         return step(registrar, id, ReferralStatus.RECEIVED, JsonText.mapper().createObjectNode());
@@ -75,11 +105,15 @@ public class ReferralDesk {
 
     /** {@code POST /api/v1/referrals/{id}/decline}: DECLINED, with the reason the API requires. */
     public ObjectNode decline(Officer registrar, UUID id, String reason) {
+        return step(registrar, id, ReferralStatus.DECLINED, reasonBody(reason));
+    }
+
+    private static ObjectNode reasonBody(String reason) {
         ObjectNode body = JsonText.mapper().createObjectNode();
         if (reason != null && !reason.isBlank()) {
             body.put("reason", reason.strip());
         }
-        return step(registrar, id, ReferralStatus.DECLINED, body);
+        return body;
     }
 
     /**

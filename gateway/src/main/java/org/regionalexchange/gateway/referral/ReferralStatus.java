@@ -1,6 +1,11 @@
 package org.regionalexchange.gateway.referral;
 
+import java.util.List;
 import java.util.Set;
+
+import org.regionalexchange.gateway.error.ApiException;
+import org.regionalexchange.gateway.error.ErrorCode;
+import org.regionalexchange.gateway.error.FieldError;
 
 /**
  * The lifecycle of a referral (docs/design.md §11, as in Primero's referrals): SENT → RECEIVED
@@ -23,5 +28,18 @@ enum ReferralStatus {
             case REVOKED -> isOpen();
             case SENT -> false;
         };
+    }
+
+    /** The {@code status} query parameter of a listing: absent is every status, anything else not a status is refused. */
+    static ReferralStatus ofParameter(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.INVALID_PARAMETER, "Invalid query parameter status.",
+                    List.of(new FieldError("status", "expected one of SENT, RECEIVED, ACCEPTED, DECLINED, COMPLETED, REVOKED")));
+        }
     }
 }

@@ -73,10 +73,10 @@ final class ReferralView {
         return view;
     }
 
-    static ObjectNode page(List<Referral> referrals, String agency, int page, int size, long total) {
+    static ObjectNode page(List<ObjectNode> summaries, int page, int size, long total) {
         ObjectNode view = JsonText.mapper().createObjectNode();
         ArrayNode list = view.putArray("referrals");
-        referrals.forEach(r -> list.add(summary(r)));
+        summaries.forEach(list::add);
         view.put("page", page);
         view.put("size", size);
         view.put("total", total);

@@ -46,7 +46,8 @@ import tools.jackson.databind.JsonNode;
  * data-protection officer's screens (revisions, checkpoints, the activity chart against the log's counts), and
  * the browser attacks of R10 (docs/performance.md): XSS in every field of the request form and of
  * the screener's forms, CSRF,
- * framing, session fixation, open redirects. Every screen is checked for CSP violations and
+ * framing, session fixation, open redirects; the sender's sent referrals (status, delivery, revocation).
+ * Every screen is checked for CSP violations and
  * serious or critical accessibility violations (axe-core); screenshots go to
  * target/console-screenshots/.
  */
@@ -1144,6 +1145,177 @@ class ConsoleIT {
     }
 
     @Test
+    @DisplayName("sent referrals: a KG-BORDER screener refers a person and finds it in the agency's sent referrals"
+            + " (SENT, arrived on the same node); the KG-SMS registrar accepts it in another session; the sender's list"
+            + " shows it ACCEPTED, by status; the sender's page shows its history and the consent as given")
+    void sentReferralsFollowTheReceiver() throws Exception {
+        try (ConsoleBrowser screener = new ConsoleBrowser(kg); ConsoleBrowser registrar = new ConsoleBrowser(kg)) {
+            screener.signIn("screener@kg-border", "en");
+            String id = referToRsd(screener, "Rahimi", "Farid", null, "KG-BORDER-CONSENT-0300");
+            assertThat(screener.path()).as("the sender's page of the referral").isEqualTo("/console/referrals/sent/" + id);
+            assertThat(screener.find("#sent-referral .done").getText()).contains("KG-SMS");
+
+            screener.open("/console");
+            screener.find(".cards a[href='/console/referrals/sent']").click();
+            screener.waitFor("#sent-" + id);
+            assertThat(screener.all("#sent tbody tr").get(0).getAttribute("id")).as("newest first").isEqualTo("sent-" + id);
+            String row = screener.find("#sent-" + id).getText();
+            assertThat(row).contains(EN.getProperty("referralStatus.SENT"), "KG-SMS",
+                    EN.getProperty("referralType.ASYLUM_PROCEDURE"), EN.getProperty("priority.NORMAL"),
+                    EN.getProperty("delivery.LOCAL"));
+            assertThat(row).as("no personal data in the list").doesNotContain("Rahimi", "Farid");
+            screener.checked("sent-referrals-en");
+
+            registrar.signIn("registrar@kg-sms", "en");
+            registrar.open("/console/registrar/referrals/" + id);
+            registrar.find("#acknowledge button").click();
+            waitForText(registrar, "#referral-status", EN.getProperty("referralStatus.RECEIVED"));
+            registrar.find("#accept button").click();
+            waitForText(registrar, "#referral-status", EN.getProperty("referralStatus.ACCEPTED"));
+
+            screener.find("header.top nav a[href='/console/referrals/sent']").click();
+            screener.waitFor("#sent-" + id);
+            assertThat(screener.find("#sent-" + id + " .status").getText()).isEqualTo(EN.getProperty("referralStatus.ACCEPTED"));
+            new Select(screener.find("#status")).selectByValue("ACCEPTED");
+            screener.find("#sent-filter-apply").click();
+            screener.waitFor("#sent-" + id);
+            assertThat(screener.all("#sent tbody td.status")).allSatisfy(status -> assertThat(status.getText())
+                    .isEqualTo(EN.getProperty("referralStatus.ACCEPTED")));
+            screener.checked("sent-referrals-accepted-en");
+            new Select(screener.find("#status")).selectByValue("REVOKED");
+            screener.find("#sent-filter-apply").click();
+            screener.waitFor("#sent-filter");
+            assertThat(screener.all("#sent-" + id)).as("not revoked").isEmpty();
+
+            screener.open("/console/referrals/sent");
+            screener.find("#sent-" + id + " a").click();
+            screener.waitFor("#referral-status");
+            assertThat(screener.find("#referral-status").getText()).isEqualTo(EN.getProperty("referralStatus.ACCEPTED"));
+            assertThat(screener.all("#history tr.step")).hasSize(3);
+            assertThat(screener.find("#basis .basis").getText()).isEqualTo(EN.getProperty("basis.CONSENT"));
+            assertThat(screener.find("#basis .evidence-ref").getText()).isEqualTo("KG-BORDER-CONSENT-0300");
+            assertThat(screener.find("#delivery").getText()).isEqualTo(EN.getProperty("delivery.LOCAL"));
+            assertThat(screener.all("#revoke")).as("open: the sender may revoke it").hasSize(1);
+            screener.checked("sent-referral-en");
+        }
+    }
+
+    @Test
+    @DisplayName("revocation, across nodes: a KZ-BORDER registrar sees the referral to KG-SMS arrive, is refused a"
+            + " revocation without its reason, revokes with htmx (the receiving node learns it), revokes another without"
+            + " JavaScript with its CSRF token (and not without it); the screens at 360 px")
+    void sentReferralRevokedAcrossNodes() throws Exception {
+        String id = referAcrossNodes("Sultani");
+        String second = referAcrossNodes("Sultani");
+        try (ConsoleBrowser sender = new ConsoleBrowser(kz)) {
+            sender.signIn("registrar@kz-border", "ru");
+            sender.find(".cards a[href='/console/referrals/sent']").click();
+            new WebDriverWait(sender.driver, Duration.ofSeconds(60)).pollingEvery(Duration.ofMillis(500)).until(d -> {
+                sender.open("/console/referrals/sent");
+                return d.findElements(By.cssSelector("#sent-" + id + " .delivery")).stream()
+                        .anyMatch(cell -> cell.getText().equals(RU.getProperty("delivery.DELIVERED")));
+            });
+            assertThat(sender.find("#sent-" + id).getText()).contains("KG-SMS", RU.getProperty("referralStatus.SENT"));
+            sender.checked("sent-referrals-ru");
+
+            sender.find("#sent-" + id + " a").click();
+            sender.waitFor("#revoke");
+            assertThat(sender.find("#delivery").getText()).isEqualTo(RU.getProperty("delivery.DELIVERED"));
+            sender.script("document.getElementById('revoke-reason').removeAttribute('required')");
+            sender.find("#revoke button").click();
+            sender.waitFor("#state .problem");
+            assertThat(sender.find("#state .problem h2").getText()).isEqualTo(RU.getProperty("error.invalid_value"));
+            assertThat(sender.find("#state .problem").getText()).contains("reason");
+            assertThat(sender.find("#referral-status").getText()).isEqualTo(RU.getProperty("referralStatus.SENT"));
+            sender.checked("sent-revoke-refused-ru");
+
+            sender.find("#revoke-reason").sendKeys("Человек отозвал согласие.");
+            sender.find("#revoke button").click();
+            waitForText(sender, "#referral-status", RU.getProperty("referralStatus.REVOKED"));
+            assertThat(sender.path()).as("htmx replaced the state in place").isEqualTo("/console/referrals/sent/" + id);
+            assertThat(sender.find("#state .done").getText()).isEqualTo(RU.getProperty("referralStep.done.REVOKED"));
+            assertThat(sender.all("#history tr.step").get(1).getText()).contains("Человек отозвал согласие.");
+            assertThat(sender.all("#revoke")).as("nothing more after a revocation").isEmpty();
+            sender.checked("sent-referral-revoked-ru");
+            awaitAtReceiver(id, "REVOKED");
+
+            // Without JavaScript: refused without the CSRF token; with it, a redirect to the page, revoked.
+            sender.open("/console/referrals/sent/" + second);
+            String cookie = "console-kz=" + sender.sessionCookie("console-kz");
+            String path = "/console/referrals/sent/" + second + "/revocation";
+            HttpResponse<String> withoutToken = HTTP.send(HttpRequest.newBuilder(URI.create(kz + path))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("reason=x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(withoutToken.statusCode()).as("without its CSRF token").isEqualTo(403);
+            sender.open("/console/referrals/sent/" + second);
+            assertThat(sender.find("#referral-status").getText()).isEqualTo(RU.getProperty("referralStatus.SENT"));
+            String csrf = sender.find("#revoke input[name=_csrf]").getAttribute("value");
+            HttpResponse<String> plain = HTTP.send(HttpRequest.newBuilder(URI.create(kz + path))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&reason=Duplicate")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(plain.statusCode()).isEqualTo(302);
+            assertThat(plain.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                    .endsWith("/console/referrals/sent/" + second));
+            sender.open("/console/referrals/sent/" + second);
+            assertThat(sender.find("#referral-status").getText()).isEqualTo(RU.getProperty("referralStatus.REVOKED"));
+            assertThat(sender.find("#state .done").getText()).isEqualTo(RU.getProperty("referralStep.done.REVOKED"));
+
+            sender.driver.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+            for (String page : List.of("/console/referrals/sent", "/console/referrals/sent/" + id)) {
+                sender.open(page);
+                assertThat(sender.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                        .as("no sideways scrolling at 360 px: %s", page).isEqualTo(true);
+            }
+            sender.checked("sent-referral-360px");
+        }
+    }
+
+    @Test
+    @DisplayName("XSS on the sender's pages: a referral's note and its revocation's reason, and a status filter, show"
+            + " the payload back as text and never run it")
+    void xssInSentReferrals() throws Exception {
+        String payloads = String.join(" | ", REGISTRAR_XSS);
+        java.util.UUID screening = org.regionalexchange.gateway.testing.ScreeningData.id(
+                org.regionalexchange.gateway.testing.ScreeningData.record(region, "kz", "KZ-BORDER",
+                        org.regionalexchange.gateway.testing.ScreeningData.adultAsylumSeeker("Azimi")));
+        // To KZ-MIGRATION on the same node, with consent, the corpus as its note.
+        tools.jackson.databind.node.ObjectNode body = tools.jackson.databind.json.JsonMapper.builder().build()
+                .createObjectNode();
+        body.put("screeningId", screening.toString()).put("toAgency", "KZ-MIGRATION").put("type", "ASYLUM_PROCEDURE")
+                .put("note", payloads).putArray("categories").add("IDENTITY");
+        body.putObject("consent").put("givenBy", "SUBJECT").put("informedInLanguage", "prs").put("interpreterPresent", true);
+        HttpResponse<String> sent = Http.postJson(region.uri("kz", "/api/v1/referrals"),
+                region.token("KZ-BORDER", "screener"), body.toString());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        String id = Problems.json(sent.body()).path("id").asString();
+        try (ConsoleBrowser screener = new ConsoleBrowser(kz)) {
+            screener.signIn("screener@kz-border", "en");
+            screener.open("/console/referrals/sent/" + id);
+            screener.waitFor("#basis .note");
+            assertNotRun(screener, payloads);
+            assertThat(screener.find("#basis .note").getText()).isEqualTo(payloads);
+            screener.checked("xss-sent-referral");
+
+            screener.find("#revoke-reason").sendKeys(payloads);
+            screener.find("#revoke button").click();
+            waitForText(screener, "#referral-status", EN.getProperty("referralStatus.REVOKED"));
+            assertNotRun(screener, payloads);
+            assertThat(screener.all("#history tr.step").get(1).getText()).contains(payloads);
+            screener.checked("xss-sent-referral-revoked");
+
+            for (String payload : REGISTRAR_XSS) {
+                screener.open("/console/referrals/sent?status=" + java.net.URLEncoder.encode(payload, StandardCharsets.UTF_8));
+                screener.waitFor(".problem");
+                assertNotRun(screener, payload);
+                assertThat(screener.find(".problem h2").getText()).isEqualTo(EN.getProperty("error.invalid_parameter"));
+                assertThat(screener.newCspViolations()).as("CSP violations for %s", payload).isEmpty();
+            }
+            screener.checked("xss-sent-filter");
+        }
+    }
+
+    @Test
     @DisplayName("record edit: the names with their computed Latin spelling (live with htmx), a change saved, and a"
             + " stale edit refused as a conflict with nothing overwritten; the form at 360 px")
     void recordEditWithStaleVersion() throws Exception {
@@ -1366,12 +1538,20 @@ class ConsoleIT {
 
     /** Waits until the sending node shows the receiver's step (delivered back as a signed envelope). */
     private static void awaitAtSender(String id, String status) {
-        String screener = region.token("KZ-BORDER", "screener");
+        awaitStatus("kz", region.token("KZ-BORDER", "screener"), id, status);
+    }
+
+    /** Waits until the receiving node shows the sender's step (delivered as a signed envelope). */
+    private static void awaitAtReceiver(String id, String status) {
+        awaitStatus("kg", region.token("KG-SMS", "registrar"), id, status);
+    }
+
+    private static void awaitStatus(String node, String token, String id, String status) {
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String seen = "";
         while (System.nanoTime() < until) {
-            seen = org.regionalexchange.gateway.testing.Problems.json(Http.get(region.uri("kz", "/api/v1/referrals/" + id),
-                    screener).body()).path("status").asString();
+            seen = Problems.json(Http.get(region.uri(node, "/api/v1/referrals/" + id), token).body())
+                    .path("status").asString();
             if (seen.equals(status)) {
                 return;
             }
@@ -1382,7 +1562,7 @@ class ConsoleIT {
                 break;
             }
         }
-        assertThat(seen).as("status at the sender").isEqualTo(status);
+        assertThat(seen).as("status at node %s", node).isEqualTo(status);
     }
 
     /** Waits until the element (replaced by htmx) shows this text. */
