@@ -56,11 +56,38 @@ class ConsoleMessagesTest {
         Properties english = load("messages.properties");
         Pattern literalKey = Pattern.compile("#\\{([a-zA-Z][a-zA-Z0-9.]*)[}(]");
         for (Path template : templates()) {
-            Matcher matcher = literalKey.matcher(Files.readString(template));
+            String text = Files.readString(template);
+            Matcher matcher = literalKey.matcher(text);
             while (matcher.find()) {
                 assertThat(english).as("key %s of %s", matcher.group(1), template).containsKey(matcher.group(1));
             }
+            for (String key : listedKeys(text)) {
+                assertThat(english).as("listed key %s of %s", key, template).containsKey(key);
+            }
         }
+    }
+
+    @Test
+    void keysListedForAFragmentAreFound() {
+        assertThat(listedKeys("<div th:replace=\"~{console/lists :: table(null, #{c(${n})},\n ${ {'record.name', 'record.updatedAt'} }, ~{::tbody})}\">"))
+                .containsExactly("record.name", "record.updatedAt");
+        assertThat(listedKeys("<p th:text=\"${x}\"></p><p th:each=\"f : ${ {'address'} }\"></p>")).isEmpty();
+    }
+
+    /**
+     * The message keys a template passes to {@code console/lists :: table} as its column headers, an
+     * inline list of strings ({@code ${ {'a.b', 'c.d'} }}).
+     */
+    static List<String> listedKeys(String template) {
+        List<String> keys = new ArrayList<>();
+        Matcher list = Pattern.compile("lists :: table\\((?s:.*?)\\$\\{\\s*\\{([^}]*)\\}\\s*\\}").matcher(template);
+        while (list.find()) {
+            Matcher quoted = Pattern.compile("'([a-zA-Z][a-zA-Z0-9.]*)'").matcher(list.group(1));
+            while (quoted.find()) {
+                keys.add(quoted.group(1));
+            }
+        }
+        return keys;
     }
 
     @Test
