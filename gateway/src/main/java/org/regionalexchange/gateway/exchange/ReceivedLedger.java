@@ -165,6 +165,11 @@ class ReceivedLedger {
         return JustificationUses.byAnotherSubject(jdbc, USES, agency, fingerprints, subjectKey, since);
     }
 
+    /** {@link #recentJustifications} for many uses, in one statement, in the order given. */
+    List<List<RecentJustification>> recentJustificationsAll(List<JustificationUses.Use> uses, Instant since) {
+        return JustificationUses.byAnotherSubjectAll(jdbc, USES, uses, since);
+    }
+
     private static Received map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Received(rs.getString("sender_node"), rs.getString("jti"), rs.getObject("request_id", UUID.class),
                 rs.getString("request_digest"), rs.getString("request_jws"), rs.getString("requester_agency"),
