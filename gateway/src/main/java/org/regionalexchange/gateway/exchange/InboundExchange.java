@@ -342,11 +342,16 @@ class InboundExchange {
             Set<AgencyId> senderAgencies = new java.util.TreeSet<>();
             registry.agencies().stream().filter(a -> a.node().equals(envelope.senderNode()))
                     .forEach(a -> senderAgencies.add(AgencyId.of(a.id())));
+            // The subject's key and the justification's fingerprints as the ledger kept them on arrival,
+            // computed from this envelope then (its digest is checked above); the review's own decision
+            // computes them again from the envelope it authenticates.
+            String subjectKey = received.subjectKey() != null ? received.subjectKey()
+                    : PolicyRequests.subjectKey(holderAgency, request.get("subject"));
+            JustificationUses.Fingerprints fingerprints = received.fingerprintsOnArrival()
+                    .orElseGet(() -> JustificationUses.Fingerprints.of(information.justification()));
             return new Stored(received, envelope, information, senderAgencies,
                     PolicyRequests.party(registry, holderAgency),
-                    new JustificationUses.Use(information.requester().agency().value(),
-                            JustificationUses.Fingerprints.of(information.justification()),
-                            PolicyRequests.subjectKey(holderAgency, request.get("subject"))));
+                    new JustificationUses.Use(information.requester().agency().value(), fingerprints, subjectKey));
         } catch (RuntimeException e) {
             log.warn("stored request not readable requestId={} sender={}", received.requestId(), received.senderNode());
             return null;
