@@ -90,13 +90,14 @@ class ConsentService implements Consents {
                     withdrawal_reason
                 from consent where record_id = any(cast(? as uuid[])) order by record_id, recorded_at""")
                 .param(recordIds.stream().map(UUID::toString).toArray(String[]::new))
-                .query((rs, n) -> byRecord.computeIfAbsent(rs.getObject("record_id", UUID.class),
-                        id -> new java.util.ArrayList<>()).add(Consent.forPolicy(rs.getObject("id", UUID.class),
-                        rs.getString("recipients"), rs.getString("purposes"), rs.getString("categories"),
-                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
-                        rs.getString("given_by"), withdrawnAt(rs.getTimestamp("withdrawn_at")),
-                        rs.getString("withdrawal_reason"))))
-                .list();
+                .query((rs, n) -> java.util.Map.entry(rs.getObject("record_id", UUID.class),
+                        Consent.forPolicy(rs.getObject("id", UUID.class), rs.getString("recipients"),
+                                rs.getString("purposes"), rs.getString("categories"),
+                                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+                                rs.getString("given_by"), withdrawnAt(rs.getTimestamp("withdrawn_at")),
+                                rs.getString("withdrawal_reason"))))
+                .list().forEach(found -> byRecord.computeIfAbsent(found.getKey(), id -> new java.util.ArrayList<>())
+                        .add(found.getValue()));
         return byRecord;
     }
 

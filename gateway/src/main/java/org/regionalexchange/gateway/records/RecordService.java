@@ -162,8 +162,8 @@ class RecordService implements SubjectRecords {
         if (!refs.isEmpty()) {
             jdbc.sql("select id, holder_record_ref from subject_record where holder_agency = ?"
                     + " and holder_record_ref = any(?)").params(holderAgency, refs.toArray(String[]::new))
-                    .query((rs, n) -> byRef.put(rs.getString("holder_record_ref"), rs.getObject("id", UUID.class)))
-                    .list();
+                    .query((rs, n) -> Map.entry(rs.getString("holder_record_ref"), rs.getObject("id", UUID.class)))
+                    .list().forEach(found -> byRef.put(found.getKey(), found.getValue()));
         }
         List<IdentityQuery> queries = new java.util.ArrayList<>();
         for (SubjectSelector selector : selectors) {

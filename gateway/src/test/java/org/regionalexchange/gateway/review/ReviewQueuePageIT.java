@@ -53,7 +53,7 @@ class ReviewQueuePageIT {
 
     @Test
     @DisplayName("the queue listed with N waiting requests about N children, then with 2N (by reference and by"
-            + " identity); result: the same statements both times, none per item")
+            + " identity); result: the same 8 statements both times, none per item")
     void queueStatementsDoNotGrowWithItems() {
         waitForReview(3);
         queue(); // what the node reads once and then keeps (agreements, keys)
@@ -65,8 +65,8 @@ class ReviewQueuePageIT {
         assertEquals(few.size(), more.size(), "a page of " + itemsBefore + " items: " + few + "\nof "
                 + (itemsBefore + 3) + " items: " + more);
         assertEquals(lists(few), lists(more));
-        assertTrue(few.size() <= 10, "the log entry, the page, the agreements, the reuse scans, the subjects by"
-                + " reference and by name, the records, the consents: " + few);
+        assertEquals(8, few.size(), "the log entry, the page, the agreements' revision, the reuse scans, the"
+                + " subjects by reference and by name, the records, the consents: " + few);
     }
 
     @Test
@@ -134,7 +134,7 @@ class ReviewQueuePageIT {
         List<Waiting> waiting = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
             int n = ++children;
-            String family = "Queued" + RUN + RegionData.word("" + n);
+            String family = "Queued " + RegionData.word(RUN) + " " + syllables(n);
             String ref = "KZ-" + RUN + "-Q" + n;
             var created = Http.postJson(region.uri("kz", "/api/v1/records"), registrar, """
                     { "holderRecordRef": "%s",
@@ -162,6 +162,19 @@ class ReviewQueuePageIT {
             waiting.add(new Waiting(outcome.path("requestId").asString(), recordId));
         }
         return waiting;
+    }
+
+    /**
+     * A word of its own for each child, in syllables that no spelling variant of the name matcher
+     * folds together (no doubled letter, no o, y, h, z or j): each identity query names one child.
+     */
+    private static String syllables(int n) {
+        String[] syllables = {"ba", "be", "bi", "bu", "da", "de", "di", "du", "fa", "fe"};
+        StringBuilder word = new StringBuilder();
+        for (char digit : Integer.toString(n).toCharArray()) {
+            word.append(syllables[digit - '0']);
+        }
+        return word.toString();
     }
 
     private static JsonNode queue() {
