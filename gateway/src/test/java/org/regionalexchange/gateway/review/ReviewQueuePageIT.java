@@ -103,6 +103,33 @@ class ReviewQueuePageIT {
     }
 
     @Test
+    @DisplayName("the same justification is used by KG-SMS for another person after the request arrived; result:"
+            + " the queue's one reuse scan for the page finds it and says approval would release nothing, and"
+            + " approval refuses")
+    void justificationReusedAfterArrivalShowsInTheQueueAtOnce() {
+        List<Waiting> waiting = waitForReview(2);
+        String reused = waiting.get(0).requestId();
+        assertEquals(List.of("IDENTITY", "CASE_STATUS", "CLAIM"), wouldRelease(reused));
+        // A use of the same text for another subject, as the ledger keeps every use it received.
+        RegionData.owner(region, "kz").update("""
+                insert into exchange_received (sender_node, jti, request_id, request_digest, request_jws,
+                    requester_agency, holder_agency, purpose, justification_fingerprint,
+                    justification_normalized_fingerprint, subject_key, received_at, outcome)
+                select sender_node, 'reuse-' || jti, gen_random_uuid(), request_digest, request_jws, requester_agency,
+                    holder_agency, purpose, justification_fingerprint, justification_normalized_fingerprint,
+                    'another-subject', received_at, 'RELEASED'
+                from exchange_received where request_id = ?""", UUID.fromString(reused));
+
+        assertEquals(List.of(), wouldRelease(reused));
+        assertEquals(List.of("IDENTITY", "CASE_STATUS", "CLAIM"), wouldRelease(waiting.get(1).requestId()),
+                "the other request of the page keeps its own history");
+        var decided = Http.postJson(region.uri("kz", "/api/v1/reviews/" + reused), reviewer,
+                "{ \"decision\": \"APPROVE\", \"note\": \"Child protection unit consulted.\" }");
+        assertEquals(200, decided.statusCode(), decided.body());
+        assertEquals("REFUSED", Problems.json(decided.body()).path("outcome").asString(), decided.body());
+    }
+
+    @Test
     @DisplayName("a waiting request's stored envelope no longer matches its digest; result: the queue answers 200 and"
             + " shows it as unreadable, releasing nothing, and the other requests as before")
     void unreadableStoredRequestIsShownAsSuchNeverAsReleasable() {
