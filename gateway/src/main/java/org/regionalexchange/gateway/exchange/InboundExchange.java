@@ -2,7 +2,12 @@ package org.regionalexchange.gateway.exchange;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +40,7 @@ import org.regionalexchange.policy.model.InformationRequest;
 import org.regionalexchange.policy.model.JustificationHistory;
 import org.regionalexchange.policy.model.NodeId;
 import org.regionalexchange.policy.model.Party;
+import org.regionalexchange.policy.model.RecentJustification;
 import org.regionalexchange.policy.model.Requester;
 import org.regionalexchange.policy.model.RequesterRole;
 import org.slf4j.Logger;
@@ -288,17 +294,17 @@ class InboundExchange {
      * consents in one each (docs/performance.md P7). The review's decision decides again on its own.
      */
     List<DecidedNow> decideNowAll(List<Received> waiting, Instant now) {
-        List<Stored> stored = new java.util.ArrayList<>(waiting.size());
+        List<Stored> stored = new ArrayList<>(waiting.size());
         for (Received received : waiting) {
             stored.add(stored(received));
         }
-        List<Stored> readable = stored.stream().filter(java.util.Objects::nonNull).toList();
-        List<List<org.regionalexchange.policy.model.RecentJustification>> uses = ledger.recentJustificationsAll(
+        List<Stored> readable = stored.stream().filter(Objects::nonNull).toList();
+        List<List<RecentJustification>> uses = ledger.recentJustificationsAll(
                 readable.stream().map(Stored::use).toList(), now.minus(policy.justification().reuseWindow()));
         var agreements = records.agreements();
-        java.util.Map<Stored, Optional<List<Candidate>>> candidates = new java.util.IdentityHashMap<>();
-        java.util.Map<String, List<Stored>> byHolder = new java.util.LinkedHashMap<>();
-        readable.forEach(r -> byHolder.computeIfAbsent(r.received().holderAgency(), h -> new java.util.ArrayList<>())
+        Map<Stored, Optional<List<Candidate>>> candidates = new IdentityHashMap<>();
+        Map<String, List<Stored>> byHolder = new LinkedHashMap<>();
+        readable.forEach(r -> byHolder.computeIfAbsent(r.received().holderAgency(), h -> new ArrayList<>())
                 .add(r));
         byHolder.forEach((holderAgency, ofHolder) -> {
             List<Optional<List<Candidate>>> found = records.candidatesAll(holderAgency,
@@ -307,7 +313,7 @@ class InboundExchange {
                 candidates.put(ofHolder.get(i), found.get(i));
             }
         });
-        List<DecidedNow> decided = new java.util.ArrayList<>(waiting.size());
+        List<DecidedNow> decided = new ArrayList<>(waiting.size());
         for (int i = 0, used = 0; i < waiting.size(); i++) {
             Stored one = stored.get(i);
             if (one == null) {
@@ -342,9 +348,9 @@ class InboundExchange {
             Set<AgencyId> senderAgencies = new java.util.TreeSet<>();
             registry.agencies().stream().filter(a -> a.node().equals(envelope.senderNode()))
                     .forEach(a -> senderAgencies.add(AgencyId.of(a.id())));
-            // The subject's key and the justification's fingerprints as the ledger kept them on arrival,
-            // computed from this envelope then (its digest is checked above); the review's own decision
-            // computes them again from the envelope it authenticates.
+            // The subject's key and the justification's fingerprints as the ledger row kept them on
+            // arrival, computed then from the envelope accepted; the review's own decision computes them
+            // again from the envelope it authenticates.
             String subjectKey = received.subjectKey() != null ? received.subjectKey()
                     : PolicyRequests.subjectKey(holderAgency, request.get("subject"));
             JustificationUses.Fingerprints fingerprints = received.fingerprintsOnArrival()
