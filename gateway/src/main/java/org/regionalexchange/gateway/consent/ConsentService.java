@@ -78,6 +78,31 @@ class ConsentService implements Consents {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Map<UUID, java.util.List<org.regionalexchange.policy.model.Consent>> forPolicyAll(
+            java.util.Collection<UUID> recordIds) {
+        java.util.Map<UUID, java.util.List<org.regionalexchange.policy.model.Consent>> byRecord = new java.util.HashMap<>();
+        if (recordIds.isEmpty()) {
+            return byRecord;
+        }
+        // The same read as forPolicy, of all the records at once; each record's consents in the same order.
+        jdbc.sql("""
+                select record_id, id, recipients, purposes, categories, valid_from, valid_until, given_by, withdrawn_at,
+                    withdrawal_reason
+                from consent where record_id = any(cast(? as uuid[])) order by record_id, recorded_at""")
+                .param(recordIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> java.util.Map.entry(rs.getObject("record_id", UUID.class),
+                        Consent.forPolicy(rs.getObject("id", UUID.class), rs.getString("recipients"),
+                                rs.getString("purposes"), rs.getString("categories"),
+                                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class),
+                                rs.getString("given_by"), withdrawnAt(rs.getTimestamp("withdrawn_at")),
+                                rs.getString("withdrawal_reason"))))
+                .list().forEach(found -> byRecord.computeIfAbsent(found.getKey(), id -> new java.util.ArrayList<>())
+                        .add(found.getValue()));
+        return byRecord;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<UUID> recordsWithConsentNaming(String organization, String agency, LocalDate date) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("""

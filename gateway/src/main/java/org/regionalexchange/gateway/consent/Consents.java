@@ -24,6 +24,13 @@ public interface Consents {
     java.util.List<org.regionalexchange.policy.model.Consent> forPolicy(UUID recordId);
 
     /**
+     * {@link #forPolicy} for many records in one read: each record's consents, in the same order;
+     * a record without consents has no entry.
+     */
+    java.util.Map<UUID, java.util.List<org.regionalexchange.policy.model.Consent>> forPolicyAll(
+            java.util.Collection<UUID> recordIds);
+
+    /**
      * The records that have a consent not withdrawn and valid on {@code date} naming
      * {@code organization} or {@code agency} as recipient. A pre-selection only: callers confirm
      * each with {@link #forPolicy} and the policy's own consent semantics.

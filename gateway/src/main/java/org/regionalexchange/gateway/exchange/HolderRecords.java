@@ -1,7 +1,12 @@
 package org.regionalexchange.gateway.exchange;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.regionalexchange.gateway.agreements.Agreements;
 import org.regionalexchange.gateway.consent.Consents;
@@ -52,6 +57,36 @@ class HolderRecords {
                 .flatMap(Optional::stream)
                 .map(Candidate::new)
                 .toList();
+    }
+
+    /**
+     * {@link #candidates} for many selectors of one holder agency, in a fixed number of reads (the
+     * subjects, the records, their consents), in the order given. Empty for a selector one of whose
+     * candidate records cannot be read: a decision without it could say "no match" where there is one.
+     */
+    List<Optional<List<Candidate>>> candidatesAll(String holderAgency, List<SubjectSelector> selectors) {
+        List<List<UUID>> resolved = records.resolveAll(holderAgency, selectors);
+        Set<UUID> ids = new LinkedHashSet<>();
+        resolved.forEach(ids::addAll);
+        Map<UUID, Optional<RecordFacts>> read = records.forDecisionAll(ids, consents.forPolicyAll(ids));
+        List<Optional<List<Candidate>>> candidates = new ArrayList<>(selectors.size());
+        for (List<UUID> matched : resolved) {
+            List<Candidate> found = new ArrayList<>();
+            boolean readable = true;
+            for (UUID id : matched) {
+                Optional<RecordFacts> facts = read.get(id);
+                if (facts == null) {
+                    continue; // gone since it was resolved: no candidate, as in candidates(...)
+                }
+                if (facts.isEmpty()) {
+                    readable = false;
+                } else {
+                    found.add(new Candidate(facts.get()));
+                }
+            }
+            candidates.add(readable ? Optional.of(List.copyOf(found)) : Optional.empty());
+        }
+        return candidates;
     }
 
     /**

@@ -2,7 +2,12 @@ package org.regionalexchange.gateway.exchange;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -35,6 +40,7 @@ import org.regionalexchange.policy.model.InformationRequest;
 import org.regionalexchange.policy.model.JustificationHistory;
 import org.regionalexchange.policy.model.NodeId;
 import org.regionalexchange.policy.model.Party;
+import org.regionalexchange.policy.model.RecentJustification;
 import org.regionalexchange.policy.model.Requester;
 import org.regionalexchange.policy.model.RequesterRole;
 import org.slf4j.Logger;
@@ -267,15 +273,95 @@ class InboundExchange {
     }
 
     /**
-     * The stored request decided again now, as it stands before any review (for the reviewer's
-     * queue); {@code subject_changed} if the record judged on arrival is no longer the one.
+     * A waiting request decided again now, as it stands before any review (for the reviewer's queue):
+     * the stored envelope as received and the decision. The envelope is null if the stored request
+     * cannot be read, the decision null if it or a record it names cannot be: such a request is
+     * shown as unreadable, never as releasable.
      */
-    Decision decideNow(Received received, VerifiedEnvelope request, Instant now) {
-        Reconsidered again = reconsider(received, request, now);
-        if (again.judged() == JudgedRecord.CHANGED) {
-            return engine.subjectChanged();
+    record DecidedNow(Received received, VerifiedEnvelope envelope, Decision decision) {
+    }
+
+    /** A stored request read for {@link #decideNowAll}: what its decision needs besides the history and records. */
+    private record Stored(Received received, VerifiedEnvelope envelope, InformationRequest information,
+            Set<AgencyId> senderAgencies, Party holder, JustificationUses.Use use) {
+    }
+
+    /**
+     * The stored requests decided again now, in order, as each stands before any review; {@code
+     * subject_changed} for one whose record judged on arrival is no longer the one. The same decision
+     * as one by one, read in a fixed number of statements however many requests there are: the
+     * agreements once, the justification uses of all in one statement, their subjects, records and
+     * consents in one each (docs/performance.md P7). The review's decision decides again on its own.
+     */
+    List<DecidedNow> decideNowAll(List<Received> waiting, Instant now) {
+        List<Stored> stored = new ArrayList<>(waiting.size());
+        for (Received received : waiting) {
+            stored.add(stored(received));
         }
-        return engine.decide(again.incoming(), again.facts(), now);
+        List<Stored> readable = stored.stream().filter(Objects::nonNull).toList();
+        List<List<RecentJustification>> uses = ledger.recentJustificationsAll(
+                readable.stream().map(Stored::use).toList(), now.minus(policy.justification().reuseWindow()));
+        var agreements = records.agreements();
+        Map<Stored, Optional<List<Candidate>>> candidates = new IdentityHashMap<>();
+        Map<String, List<Stored>> byHolder = new LinkedHashMap<>();
+        readable.forEach(r -> byHolder.computeIfAbsent(r.received().holderAgency(), h -> new ArrayList<>())
+                .add(r));
+        byHolder.forEach((holderAgency, ofHolder) -> {
+            List<Optional<List<Candidate>>> found = records.candidatesAll(holderAgency,
+                    ofHolder.stream().map(r -> r.information().subject()).toList());
+            for (int i = 0; i < ofHolder.size(); i++) {
+                candidates.put(ofHolder.get(i), found.get(i));
+            }
+        });
+        List<DecidedNow> decided = new ArrayList<>(waiting.size());
+        for (int i = 0, used = 0; i < waiting.size(); i++) {
+            Stored one = stored.get(i);
+            if (one == null) {
+                decided.add(new DecidedNow(waiting.get(i), null, null));
+                continue;
+            }
+            JustificationHistory history = new JustificationHistory(one.use().subjectKey(), uses.get(used++));
+            Optional<List<Candidate>> found = candidates.get(one);
+            if (found.isEmpty()) {
+                log.warn("record of a waiting request not readable requestId={} sender={}",
+                        one.received().requestId(), one.received().senderNode());
+                decided.add(new DecidedNow(one.received(), one.envelope(), null));
+                continue;
+            }
+            IncomingRequest incoming = new IncomingRequest(one.information(), one.senderAgencies(), one.holder(),
+                    agreements, history);
+            Reconsidered again = new Reconsidered(incoming, found.get(), one.received().judged());
+            Decision decision = again.judged() == JudgedRecord.CHANGED ? engine.subjectChanged()
+                    : engine.decide(incoming, again.facts(), now);
+            decided.add(new DecidedNow(one.received(), one.envelope(), decision));
+        }
+        return decided;
+    }
+
+    /** A stored request read as {@link #incoming} reads it; null if it cannot be read. */
+    private Stored stored(Received received) {
+        try {
+            VerifiedEnvelope envelope = asReceived(received);
+            JsonNode request = envelope.payload().get("request");
+            InformationRequest information = information(envelope, received.requesterAgency(), request);
+            String holderAgency = request.get("holderAgency").asString();
+            Set<AgencyId> senderAgencies = new java.util.TreeSet<>();
+            registry.agencies().stream().filter(a -> a.node().equals(envelope.senderNode()))
+                    .forEach(a -> senderAgencies.add(AgencyId.of(a.id())));
+            // The subject's key and the justification's fingerprints as the ledger row kept them on
+            // arrival, computed then from the envelope accepted; the review's own decision computes them
+            // again from the envelope it authenticates.
+            String subjectKey = received.subjectKey() != null ? received.subjectKey()
+                    : PolicyRequests.subjectKey(holderAgency, request.get("subject"));
+            JustificationUses.Fingerprints fingerprints = received.fingerprintsOnArrival()
+                    .orElseGet(() -> JustificationUses.Fingerprints.of(information.justification()));
+            return new Stored(received, envelope, information, senderAgencies,
+                    PolicyRequests.party(registry, holderAgency),
+                    new JustificationUses.Use(information.requester().agency().value(), fingerprints, subjectKey));
+        } catch (RuntimeException e) {
+            log.warn("stored request not readable requestId={} sender={}", received.requestId(), received.senderNode());
+            return null;
+        }
     }
 
     /**

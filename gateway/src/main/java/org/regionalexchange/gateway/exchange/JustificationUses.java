@@ -26,11 +26,16 @@ final class JustificationUses {
      * A ledger's table and the names of its agency and time columns (constants of the code), with
      * its query of {@link #byAnotherSubject}, written once.
      */
-    record Ledger(String table, String agencyColumn, String timeColumn, String query) {
+    record Ledger(String table, String agencyColumn, String timeColumn, String query, String batchQuery) {
 
         Ledger(String table, String agencyColumn, String timeColumn) {
-            this(table, agencyColumn, timeColumn, sql(table, agencyColumn, timeColumn));
+            this(table, agencyColumn, timeColumn, sql(table, agencyColumn, timeColumn),
+                    batchSql(sql(table, agencyColumn, timeColumn)));
         }
+    }
+
+    /** One use to look for: the agency, the justification's fingerprints and the subject asked about. */
+    record Use(String agency, Fingerprints fingerprints, String subjectKey) {
     }
 
     /**
@@ -67,6 +72,48 @@ final class JustificationUses {
                 scan.formatted("justification_normalized_fingerprint", "normalized", ">", "asc"),
                 scan.formatted("justification_fingerprint", "asWritten", "<", "desc"),
                 scan.formatted("justification_fingerprint", "asWritten", ">", "asc")) + " limit 1";
+    }
+
+    /**
+     * The query of {@link #byAnotherSubjectAll}: the query of one use, run for each of an array of
+     * uses (a lateral join over their arrays, each use numbered), so the same bounded scans run in
+     * one statement.
+     */
+    private static String batchSql(String one) {
+        String each = one.replace(":agency", "q.agency").replace(":normalized", "q.normalized")
+                .replace(":asWritten", "q.as_written").replace(":subject", "q.subject").replace(":since", "s.since");
+        return "select q.n, u.* from (select cast(? as timestamptz) as since) s"
+                + " cross join unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[]),"
+                + " cast(? as varchar[])) with ordinality as q(agency, normalized, as_written, subject, n)"
+                + " cross join lateral (" + each + ") u";
+    }
+
+    /**
+     * {@link #byAnotherSubject} for many uses at once, in one statement: for each use, in order,
+     * what {@link #byAnotherSubject} gives it alone.
+     */
+    static List<List<RecentJustification>> byAnotherSubjectAll(JdbcClient jdbc, Ledger ledger, List<Use> uses,
+            Instant since) {
+        List<List<RecentJustification>> found = new java.util.ArrayList<>(uses.size());
+        uses.forEach(use -> found.add(new java.util.ArrayList<>(1)));
+        if (uses.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(ledger.batchQuery())
+                .params(Timestamp.from(since), uses.stream().map(Use::agency).toArray(String[]::new),
+                        uses.stream().map(u -> u.fingerprints().normalized()).toArray(String[]::new),
+                        uses.stream().map(u -> u.fingerprints().asWritten()).toArray(String[]::new),
+                        uses.stream().map(Use::subjectKey).toArray(String[]::new))
+                .query((rs, n) -> {
+                    int use = (int) rs.getLong(1) - 1;
+                    found.get(use).add(new RecentJustification(AgencyId.of(uses.get(use).agency()),
+                            new JustificationFingerprint(rs.getString(4)),
+                            Optional.ofNullable(rs.getString(5)).map(JustificationFingerprint::new), rs.getString(2),
+                            rs.getTimestamp(3).toInstant()));
+                    return use;
+                })
+                .list();
+        return found;
     }
 
     static List<RecentJustification> byAnotherSubject(JdbcClient jdbc, Ledger ledger, String agency,

@@ -28,18 +28,30 @@ class ReceivedLedger {
     /** One received request, as stored. */
     record Received(String senderNode, String jti, UUID requestId, String requestDigest, String requestJws,
             String requesterAgency, String holderAgency, UUID subjectRecordId, Long subjectRecordVersion,
-            Instant receivedAt, String outcome, String reviewState, String responseJws) {
+            Instant receivedAt, String outcome, String reviewState, String responseJws, String subjectKey,
+            String justificationFingerprint, String justificationNormalizedFingerprint) {
 
         /** The record the decision on arrival judged, at the version it judged; null if none was. */
         RecordRef judged() {
             return subjectRecordId == null || subjectRecordVersion == null ? null
                     : new RecordRef(subjectRecordId, subjectRecordVersion);
         }
+
+        /**
+         * The justification's fingerprints as written on arrival, from the envelope then accepted;
+         * empty for a row stored before the ledger kept both.
+         */
+        Optional<JustificationUses.Fingerprints> fingerprintsOnArrival() {
+            return justificationFingerprint == null || justificationNormalizedFingerprint == null ? Optional.empty()
+                    : Optional.of(new JustificationUses.Fingerprints(justificationFingerprint,
+                            justificationNormalizedFingerprint));
+        }
     }
 
     private static final String COLUMNS = """
             sender_node, jti, request_id, request_digest, request_jws, requester_agency, holder_agency,
-            subject_record_id, subject_record_version, received_at, outcome, review_state, response_jws""";
+            subject_record_id, subject_record_version, received_at, outcome, review_state, response_jws, subject_key,
+            justification_fingerprint, justification_normalized_fingerprint""";
 
     private final JdbcClient jdbc;
 
@@ -165,11 +177,17 @@ class ReceivedLedger {
         return JustificationUses.byAnotherSubject(jdbc, USES, agency, fingerprints, subjectKey, since);
     }
 
+    /** {@link #recentJustifications} for many uses, in one statement, in the order given. */
+    List<List<RecentJustification>> recentJustificationsAll(List<JustificationUses.Use> uses, Instant since) {
+        return JustificationUses.byAnotherSubjectAll(jdbc, USES, uses, since);
+    }
+
     private static Received map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Received(rs.getString("sender_node"), rs.getString("jti"), rs.getObject("request_id", UUID.class),
                 rs.getString("request_digest"), rs.getString("request_jws"), rs.getString("requester_agency"),
                 rs.getString("holder_agency"), rs.getObject("subject_record_id", UUID.class),
                 rs.getObject("subject_record_version", Long.class), rs.getTimestamp("received_at").toInstant(), rs.getString("outcome"), rs.getString("review_state"),
-                rs.getString("response_jws"));
+                rs.getString("response_jws"), rs.getString("subject_key"), rs.getString("justification_fingerprint"),
+                rs.getString("justification_normalized_fingerprint"));
     }
 }

@@ -12,6 +12,9 @@ import org.regionalexchange.gateway.security.Officer;
 import org.regionalexchange.gateway.signing.EnvelopeVerifier;
 import org.regionalexchange.gateway.signing.VerifiedEnvelope;
 import org.regionalexchange.policy.Decision;
+import org.regionalexchange.policy.Outcome;
+import org.regionalexchange.policy.VerdictStatus;
+import org.regionalexchange.policy.model.Category;
 import org.regionalexchange.policy.ReasonCode;
 import org.regionalexchange.policy.ReviewVerdict;
 import org.springframework.modulith.NamedInterface;
@@ -75,9 +78,30 @@ public class ReviewQueue {
 
     /**
      * A request in the queue: the ledger's entry, the request as received ({@code request} of
-     * {@code exchange-request.json}) and the decision it would get now, before any review.
+     * {@code exchange-request.json}) and the decision it would get now, before any review. A stored
+     * request that cannot be read has neither request nor decision; one whose record cannot be read
+     * has no decision: the queue shows it as unreadable, never as releasable.
      */
     public record Queued(Entry entry, JsonNode request, Decision decisionNow) {
+
+        /** Whether the request and its record could be read and decided again now. */
+        public boolean readable() {
+            return request != null && decisionNow != null;
+        }
+
+        /**
+         * What an approval now would release: the categories the decision now releases or leaves to
+         * the reviewer, none if it releases nothing (a refusal, a withdrawn consent, a hold, a changed
+         * record) or if the request cannot be read. The approval itself decides again.
+         */
+        public List<Category> wouldRelease() {
+            if (!readable() || decisionNow.outcome() == Outcome.NOT_AVAILABLE) {
+                return List.of();
+            }
+            List<Category> released = new ArrayList<>(decisionNow.categories(VerdictStatus.RELEASED));
+            released.addAll(decisionNow.categories(VerdictStatus.AWAITING_REVIEW));
+            return released.stream().sorted().toList();
+        }
     }
 
     private final ReceivedLedger ledger;
@@ -120,11 +144,11 @@ public class ReviewQueue {
 
     private List<Queued> queued(Officer reviewer, List<Received> waiting) {
         transactions.executeWithoutResult(status -> exchangeLog.reviewQueueRead(reviewer.subject(), reviewer.agency()));
-        List<Queued> queue = new ArrayList<>();
-        for (Received received : waiting) {
-            VerifiedEnvelope envelope = inbound.asReceived(received);
-            Decision now = inbound.decideNow(received, envelope, clock.instant());
-            queue.add(new Queued(new Entry(received), envelope.payload().get("request"), now));
+        // The page decided in one batch: its reads do not grow with its items (docs/performance.md P7).
+        List<Queued> queue = new ArrayList<>(waiting.size());
+        for (InboundExchange.DecidedNow now : inbound.decideNowAll(waiting, clock.instant())) {
+            queue.add(new Queued(new Entry(now.received()),
+                    now.envelope() == null ? null : now.envelope().payload().get("request"), now.decision()));
         }
         return queue;
     }

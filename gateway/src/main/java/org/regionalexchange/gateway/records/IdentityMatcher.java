@@ -47,6 +47,27 @@ public class IdentityMatcher {
         return select(sameFamilyName, query);
     }
 
+    /**
+     * {@link #candidates} for many queries in one read of the records bearing any of their family
+     * names; each query (null: one that matches nothing) gets, in order, exactly its candidates, since
+     * {@link SubjectRecord#couldBe} checks the family name and the birth dates that the single read
+     * narrows by.
+     */
+    @Transactional(readOnly = true)
+    public List<List<UUID>> candidatesAll(String holderAgency, List<IdentityQuery> queries) {
+        List<String> keys = queries.stream().filter(java.util.Objects::nonNull)
+                .map(q -> NameFolding.key(q.familyName())).distinct().toList();
+        List<SubjectRecord> sameFamilyNames = keys.isEmpty() ? List.of() : em.createQuery("""
+                        select r from SubjectRecord r
+                        where r.holderAgency = :agency
+                          and (r.familyNameKey in :keys or r.latinFamilyNameKey in :keys)""", SubjectRecord.class)
+                .setParameter("agency", holderAgency)
+                .setParameter("keys", keys)
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
+                .getResultList();
+        return queries.stream().map(q -> q == null ? List.<UUID>of() : select(sameFamilyNames, q)).toList();
+    }
+
     /** The records of {@code records} that could be the person of {@code query}, as sorted ids. */
     static List<UUID> select(Collection<SubjectRecord> records, IdentityQuery query) {
         String familyKey = NameFolding.key(query.familyName());

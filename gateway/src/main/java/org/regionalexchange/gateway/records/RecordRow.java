@@ -53,6 +53,19 @@ final class RecordRow {
         return jdbc.sql(SELECT).param(recordId).query((rs, n) -> new RecordRow(rs)).optional().orElse(null);
     }
 
+    /** The rows of {@code recordIds} that exist, in one SELECT, as the caller's transaction sees them now. */
+    static java.util.List<RecordRow> readAll(JdbcClient jdbc, java.util.Collection<UUID> recordIds) {
+        if (recordIds.isEmpty()) {
+            return java.util.List.of();
+        }
+        return jdbc.sql(SELECT.replace("where id = ?", "where id = any(cast(? as uuid[]))"))
+                .param(recordIds.stream().map(UUID::toString).toArray(String[]::new)).query((rs, n) -> new RecordRow(rs)).list();
+    }
+
+    UUID id() {
+        return id;
+    }
+
     RecordRef ref() {
         return new RecordRef(id, version);
     }

@@ -40,6 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 class RecordService implements SubjectRecords {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecordService.class);
+
     /** SQLSTATE of a unique-constraint violation. */
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -151,6 +153,46 @@ class RecordService implements SubjectRecords {
 
     @Override
     @Transactional(readOnly = true)
+    public List<List<UUID>> resolveAll(String holderAgency, List<SubjectSelector> selectors) {
+        // The references in one read, the identity queries in one read of the family names: each
+        // selector then gets exactly what resolve(...) gives it alone.
+        List<String> refs = selectors.stream().filter(SubjectSelector.RecordReference.class::isInstance)
+                .map(s -> ((SubjectSelector.RecordReference) s).holderRecordRef()).distinct().toList();
+        Map<String, UUID> byRef = new java.util.HashMap<>();
+        if (!refs.isEmpty()) {
+            jdbc.sql("select id, holder_record_ref from subject_record where holder_agency = ?"
+                    + " and holder_record_ref = any(?)").params(holderAgency, refs.toArray(String[]::new))
+                    .query((rs, n) -> Map.entry(rs.getString("holder_record_ref"), rs.getObject("id", UUID.class)))
+                    .list().forEach(found -> byRef.put(found.getKey(), found.getValue()));
+        }
+        List<IdentityQuery> queries = new java.util.ArrayList<>();
+        for (SubjectSelector selector : selectors) {
+            queries.add(selector instanceof SubjectSelector.IdentityQuery identity ? identityQuery(identity) : null);
+        }
+        List<List<UUID>> matched = matcher.candidatesAll(holderAgency, queries);
+        List<List<UUID>> resolved = new java.util.ArrayList<>(selectors.size());
+        for (int i = 0; i < selectors.size(); i++) {
+            if (selectors.get(i) instanceof SubjectSelector.RecordReference reference) {
+                resolved.add(Optional.ofNullable(byRef.get(reference.holderRecordRef())).stream().toList());
+            } else {
+                resolved.add(matched.get(i));
+            }
+        }
+        return resolved;
+    }
+
+    /** The matcher's query for an identity selector; null for one the matcher cannot take (it matches nothing). */
+    private static IdentityQuery identityQuery(SubjectSelector.IdentityQuery identity) {
+        try {
+            return new IdentityQuery(identity.familyName(), identity.givenNames(), identity.dateOfBirth(),
+                    identity.nationality().map(Object::toString).orElse(null), identity.documentNumber().orElse(null));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public org.regionalexchange.policy.model.SubjectRecord forPolicy(UUID recordId, List<Consent> consents) {
         return DecisionBridge.facts(readOnly(recordId), consents);
     }
@@ -165,6 +207,24 @@ class RecordService implements SubjectRecords {
         }
         return Optional.of(new RecordFacts(row,
                 DecisionBridge.facts(row.forPolicy(PersonalDataAccess.FOR_POLICY_DECISION), consents)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<UUID, Optional<RecordFacts>> forDecisionAll(java.util.Collection<UUID> recordIds,
+            Map<UUID, List<Consent>> consents) {
+        Map<UUID, Optional<RecordFacts>> read = new java.util.HashMap<>();
+        for (RecordRow row : RecordRow.readAll(jdbc, recordIds)) {
+            try {
+                read.put(row.id(), Optional.of(new RecordFacts(row, DecisionBridge.facts(
+                        row.forPolicy(PersonalDataAccess.FOR_POLICY_DECISION), consents.getOrDefault(row.id(), List.of())))));
+            } catch (RuntimeException e) {
+                // A row that cannot be read as facts decides nothing; the caller shows it as unreadable.
+                log.warn("record not readable for a decision recordId={}", row.id());
+                read.put(row.id(), Optional.empty());
+            }
+        }
+        return read;
     }
 
     @Override

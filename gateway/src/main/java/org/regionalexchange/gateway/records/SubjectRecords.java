@@ -58,6 +58,13 @@ public interface SubjectRecords {
      */
     List<UUID> resolve(String holderAgency, SubjectSelector selector);
 
+    /**
+     * {@link #resolve} for many selectors at once, in a fixed number of statements however many
+     * there are (the review queue resolves a page of requests again): the candidates of each
+     * selector, in the order given, exactly as {@link #resolve} would give them one by one.
+     */
+    List<List<UUID>> resolveAll(String holderAgency, List<SubjectSelector> selectors);
+
     /** The facts of a record that the policy decides on, with the record's consents. */
     org.regionalexchange.policy.model.SubjectRecord forPolicy(UUID recordId, List<Consent> consents);
 
@@ -67,6 +74,14 @@ public interface SubjectRecords {
      * Empty if there is no such record.
      */
     Optional<RecordFacts> forDecision(UUID recordId, List<Consent> consents);
+
+    /**
+     * {@link #forDecision} for many records in one read: by id, the facts of each record that
+     * exists, with its consents from {@code consents} (none if absent); empty for a record whose row
+     * cannot be read as facts (the caller fails closed); no entry for a record that does not exist.
+     */
+    java.util.Map<UUID, Optional<RecordFacts>> forDecisionAll(java.util.Collection<UUID> recordIds,
+            java.util.Map<UUID, List<Consent>> consents);
 
     /**
      * The data of the categories that {@code decision} released about the record {@code judged}

@@ -77,6 +77,12 @@ class ReviewService {
             if (received.subjectRecordVersion() != null) {
                 item.put("subjectRecordVersion", received.subjectRecordVersion());
             }
+            if (!queued.readable()) {
+                // Fail closed: a stored request or record that cannot be read is shown as such, never as releasable.
+                item.put("unreadable", true);
+                item.putArray("wouldRelease");
+                continue;
+            }
             for (String field : new String[] {"purpose", "legalBasis", "requesterCaseRef", "justification", "urgency"}) {
                 if (request.has(field)) {
                     item.set(field, request.get(field));
@@ -89,6 +95,10 @@ class ReviewService {
             current.internalReason().filter(r -> r == ReasonCode.SUBJECT_CHANGED).ifPresent(r -> why.add(r.code()));
             current.internalDetails().stream().map(d -> d.code().code()).filter(c -> c.startsWith("review_"))
                     .distinct().forEach(why::add);
+            // What approval would release as things stand now (consents, holds, the record); the
+            // approval itself decides again.
+            ArrayNode release = item.putArray("wouldRelease");
+            queued.wouldRelease().forEach(category -> release.add(category.name()));
         }
         return body;
     }
