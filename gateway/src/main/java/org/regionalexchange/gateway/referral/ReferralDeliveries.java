@@ -1,7 +1,11 @@
 package org.regionalexchange.gateway.referral;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.regionalexchange.gateway.node.NodeProperties;
 import org.regionalexchange.gateway.validation.JsonText;
@@ -56,10 +60,22 @@ class ReferralDeliveries {
 
     /** Adds {@code delivery} (and, on the receiving side, {@code fromNode}) to a referral's view. */
     ObjectNode describe(Referral referral, ObjectNode view) {
+        return describe(referral, view, outbox.delivery(referral.id()));
+    }
+
+    /** {@link #describe} for each referral of a list's page, their deliveries read in one statement. */
+    List<ObjectNode> describeAll(List<Referral> referrals, Function<Referral, ObjectNode> view) {
+        Map<UUID, ReferralOutbox.Delivery> deliveries = outbox.deliveries(referrals.stream().map(Referral::id).toList());
+        return referrals.stream()
+                .map(r -> describe(r, view.apply(r), Optional.ofNullable(deliveries.get(r.id()))))
+                .toList();
+    }
+
+    private static ObjectNode describe(Referral referral, ObjectNode view, Optional<ReferralOutbox.Delivery> found) {
         if (referral.senderNode() != null) {
             view.put("fromNode", referral.senderNode());
         }
-        outbox.delivery(referral.id()).ifPresent(d -> {
+        found.ifPresent(d -> {
             ObjectNode delivery = JsonText.mapper().createObjectNode();
             if (d.state() != null) {
                 delivery.put("state", d.state());

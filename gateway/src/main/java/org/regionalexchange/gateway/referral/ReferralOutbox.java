@@ -2,13 +2,17 @@ package org.regionalexchange.gateway.referral;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -120,18 +124,33 @@ class ReferralOutbox {
 
     /** The delivery of a referral's messages from this node; empty when none ever left (a same-node referral). */
     Optional<Delivery> delivery(UUID referralId) {
-        List<Delivery> found = jdbc.query("""
-                select r.state, r.attempts, r.delivered_at, r.last_error,
-                       (select count(*) from referral_outbox s where s.referral_id = ? and s.kind = 'STEP'
+        return Optional.ofNullable(deliveries(List.of(referralId)).get(referralId));
+    }
+
+    /**
+     * The deliveries of several referrals (a list's page) in one statement, by referral id; a
+     * referral none of whose messages ever left this node is not in it.
+     */
+    Map<UUID, Delivery> deliveries(Collection<UUID> referralIds) {
+        Map<UUID, Delivery> found = new HashMap<>();
+        if (referralIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("""
+                select i.id, r.state, r.attempts, r.delivered_at, r.last_error,
+                       (select count(*) from referral_outbox s where s.referral_id = i.id and s.kind = 'STEP'
                           and s.state = 'PENDING') as pending_steps
-                from (select 1) one
-                left join referral_outbox r on r.referral_id = ? and r.kind = 'REFERRAL'""",
-                (rs, row) -> {
+                from unnest(cast(? as uuid[])) as i(id)
+                left join referral_outbox r on r.referral_id = i.id and r.kind = 'REFERRAL'""",
+                (RowCallbackHandler) rs -> {
                     Timestamp delivered = rs.getTimestamp("delivered_at");
-                    return new Delivery(rs.getString("state"), rs.getInt("attempts"),
+                    Delivery delivery = new Delivery(rs.getString("state"), rs.getInt("attempts"),
                             delivered == null ? null : delivered.toInstant(), rs.getString("last_error"),
                             rs.getInt("pending_steps"));
-                }, referralId, referralId);
-        return found.stream().filter(d -> d.state() != null || d.pendingSteps() > 0).findFirst();
+                    if (delivery.state() != null || delivery.pendingSteps() > 0) {
+                        found.putIfAbsent(rs.getObject("id", UUID.class), delivery);
+                    }
+                }, (Object) referralIds.stream().map(UUID::toString).toArray(String[]::new));
+        return found;
     }
 }

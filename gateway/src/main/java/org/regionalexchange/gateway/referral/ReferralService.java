@@ -171,9 +171,8 @@ class ReferralService {
         }
         List<Referral> found = query.setFirstResult(page * size).setMaxResults(size).getResultList();
         log(officer, AccessAction.REFERRALS_LISTED, null, AccessEvent.OK, List.of(direction));
-        // Each with its delivery, as one referral shows it (sent: arrived, or waiting for the courier).
-        return ReferralView.page(found.stream().map(r -> deliveries.describe(r, ReferralView.summary(r))).toList(), page,
-                size, count.getSingleResult());
+        // Each with its delivery, as one referral shows it (sent: arrived, or waiting for the courier), read in one statement.
+        return ReferralView.page(deliveries.describeAll(found, ReferralView::summary), page, size, count.getSingleResult());
     }
 
     /** A step of the lifecycle: the receiver's registrar acknowledges, accepts, declines or completes; the sender revokes. */

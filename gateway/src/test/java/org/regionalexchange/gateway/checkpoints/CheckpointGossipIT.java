@@ -121,7 +121,8 @@ class CheckpointGossipIT {
         assertProblem(verifyRaw("kz", kzDpo, body(unsigned)), 400, "checkpoint_malformed");
 
         ObjectNode altered = claims.deepCopy();
-        ((ObjectNode) altered.path("lanes").get(0)).put("lastHash", "0".repeat(64));
+        // A head changed to a value no lane has (zeros would be no change for a lane still empty).
+        ((ObjectNode) altered.path("lanes").get(0)).put("lastHash", "1".repeat(64));
         String alteredJws = parts[0] + "." + base64.encodeToString(altered.toString().getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
         assertProblem(verifyRaw("kz", kzDpo, body(alteredJws)), 422, "checkpoint_bad_signature");

@@ -218,6 +218,33 @@ class CrossNodeReferralIT {
         assertEquals("[\"IDENTITY\",\"CASE_STATUS\"]", disclosure.path("categories").toString());
     }
 
+    @Test
+    @DisplayName("KZ-BORDER lists its sent referrals; result: each carries its own delivery, read for the whole page at once - the two to KG-SMS arrived, the one to KZ-MIGRATION (same node) has none")
+    void sentListCarriesEachDelivery() {
+        List<String> acrossNodes = new ArrayList<>();
+        for (String family : List.of("Nazari", "Hakimi")) {
+            UUID screening = ScreeningData.id(ScreeningData.record(region, "kz", "KZ-BORDER",
+                    ScreeningData.adultAsylumSeeker(family)));
+            acrossNodes.add(created(refer(screening, "KG-SMS", "ASYLUM_PROCEDURE", "[\"IDENTITY\"]")).path("id").asString());
+        }
+        UUID screening = ScreeningData.id(ScreeningData.record(region, "kz", "KZ-BORDER",
+                ScreeningData.adultAsylumSeeker("Sharifi")));
+        String sameNode = created(refer(screening, "KZ-MIGRATION", "ASYLUM_PROCEDURE", "[\"IDENTITY\"]")).path("id")
+                .asString();
+        acrossNodes.forEach(id -> await("kz", id, screener(),
+                r -> "DELIVERED".equals(r.path("delivery").path("state").asString())));
+
+        JsonNode list = ok(Http.get(region.uri("kz", "/api/v1/referrals?direction=outgoing&size=100"), screener()));
+        java.util.Map<String, JsonNode> listed = new java.util.HashMap<>();
+        list.path("referrals").forEach(r -> listed.put(r.path("id").asString(), r));
+        for (String id : acrossNodes) {
+            assertEquals("DELIVERED", listed.get(id).path("delivery").path("state").asString(), list::toString);
+            assertTrue(listed.get(id).path("delivery").path("attempts").asInt() >= 1, list::toString);
+        }
+        assertTrue(listed.containsKey(sameNode), list::toString);
+        assertFalse(listed.get(sameNode).has("delivery"), "a same-node referral never left: " + listed.get(sameNode));
+    }
+
     private static JsonNode referralDisclosure(UUID subject, String referralId) {
         JsonNode report = ok(Http.get(region.uri("kz", "/api/v1/audit/records/" + subject + "/disclosures"),
                 region.token("KZ-MIGRATION", "dpo")));
