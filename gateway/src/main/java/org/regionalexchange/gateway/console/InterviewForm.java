@@ -1,7 +1,6 @@
 package org.regionalexchange.gateway.console;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,33 +16,17 @@ import tools.jackson.databind.node.ObjectNode;
  * turned into a document of schema {@code screening} by the questionnaire's questions (each answer
  * under its question id). Nothing is judged here: the schema and the questionnaire do that.
  */
-public final class InterviewForm {
+public final class InterviewForm extends PostedForm {
 
     /** Rows of the journey table the form offers (question 3). */
     static final int TRANSIT_ROWS = 3;
 
-    private final Map<String, List<String>> values;
-
     InterviewForm(Map<String, List<String>> values) {
-        this.values = values;
+        super(values);
     }
 
     static InterviewForm of(MultiValueMap<String, String> posted) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        posted.forEach((name, list) -> values.put(name, List.copyOf(list)));
-        return new InterviewForm(values);
-    }
-
-    /** The text typed into a field, or "" when none. */
-    public String value(String name) {
-        List<String> list = values.get(name);
-        return list == null || list.isEmpty() ? "" : list.get(0);
-    }
-
-    /** Whether the option {@code code} of a choice is chosen. */
-    public boolean has(String name, String code) {
-        List<String> list = values.get(name);
-        return list != null && list.contains(code);
+        return new InterviewForm(posted(posted));
     }
 
     /** The interview as the API takes it, answers keyed by the questionnaire's question ids. */
@@ -54,7 +37,7 @@ public final class InterviewForm {
         text(interview, "language", value("language"));
         interview.put("interpreterPresent", has("interpreterPresent", "1"));
         ArrayNode informed = interview.putArray("informed");
-        values.getOrDefault("informed", List.of()).forEach(informed::add);
+        values("informed").forEach(informed::add);
         ObjectNode person = interview.putObject("person");
         for (String field : List.of("familyName", "givenNames", "sex", "dateOfBirth", "accompaniment", "documentNumber")) {
             text(person, field, value(field));
@@ -74,7 +57,7 @@ public final class InterviewForm {
                     }
                 }
                 case "ANY_OF" -> {
-                    List<String> chosen = values.getOrDefault(name, List.of());
+                    List<String> chosen = values(name);
                     if (!chosen.isEmpty()) {
                         ArrayNode codes = answers.putArray(id);
                         chosen.forEach(codes::add);
@@ -94,7 +77,7 @@ public final class InterviewForm {
         if (!details.isEmpty()) {
             answers.set("details", details);
         }
-        List<String> needs = values.getOrDefault("specificNeeds", List.of());
+        List<String> needs = values("specificNeeds");
         if (!needs.isEmpty()) {
             ArrayNode list = interview.putArray("specificNeeds");
             needs.forEach(list::add);

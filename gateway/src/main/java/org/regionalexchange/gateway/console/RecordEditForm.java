@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * refusal; turned into the document of schema {@code record}, which the schema and the record
  * service judge, not the form.
  */
-public final class RecordEditForm {
+public final class RecordEditForm extends PostedForm {
 
     static final int MAX_DOCUMENTS = 10;
     static final int MAX_FAMILY = 30;
@@ -29,17 +29,13 @@ public final class RecordEditForm {
     private static final List<String> IDENTITY_TEXTS = List.of("familyName", "givenNames", "latinFamilyName",
             "latinGivenNames", "sex", "dateOfBirth", "placeOfBirth");
 
-    private final Map<String, List<String>> values;
-
     private RecordEditForm(Map<String, List<String>> values) {
-        this.values = values;
+        super(values);
     }
 
     /** The form as posted. */
     static RecordEditForm of(MultiValueMap<String, String> posted) {
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        posted.forEach((name, list) -> values.put(name, List.copyOf(list)));
-        return new RecordEditForm(values);
+        return new RecordEditForm(posted(posted));
     }
 
     /** The form of a record as {@code GET /api/v1/records/{id}} shows it, at its version. */
@@ -71,18 +67,6 @@ public final class RecordEditForm {
             put(values, "protectionHold", "1");
         }
         return new RecordEditForm(values);
-    }
-
-    /** The text typed into a field, or "" when none. */
-    public String value(String name) {
-        List<String> list = values.get(name);
-        return list == null || list.isEmpty() ? "" : list.get(0);
-    }
-
-    /** Whether the option {@code code} of a choice is chosen. */
-    public boolean has(String name, String code) {
-        List<String> list = values.get(name);
-        return list != null && list.contains(code);
     }
 
     /** The rows of documents the form shows: those filled, and one empty row while there is room. */
@@ -128,7 +112,7 @@ public final class RecordEditForm {
         ObjectNode caseStatus = record.putObject("caseStatus");
         caseStatus.put("status", value("status"));
         caseStatus.put("statusDate", value("statusDate").strip());
-        List<String> grounds = values.getOrDefault("claimGrounds", List.of());
+        List<String> grounds = values("claimGrounds");
         if (!value("claimSummary").isBlank() || !grounds.isEmpty() || !value("countriesOfFear").isBlank()) {
             ObjectNode claim = record.putObject("claim");
             claim.put("summary", value("claimSummary").strip());
@@ -148,7 +132,7 @@ public final class RecordEditForm {
         if (!contact.isEmpty()) {
             record.set("contact", contact);
         }
-        List<String> needs = values.getOrDefault("needs", List.of());
+        List<String> needs = values("needs");
         if (!needs.isEmpty() || !value("needsNotes").isBlank()) {
             ObjectNode specificNeeds = record.putObject("specificNeeds");
             needs.forEach(specificNeeds.putArray("codes")::add);
