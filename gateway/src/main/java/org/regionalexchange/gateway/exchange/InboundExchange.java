@@ -242,11 +242,16 @@ class InboundExchange {
         }
     }
 
+    /** The agencies the registry says node {@code node} serves: who may have sent its envelopes. */
+    private Set<AgencyId> agenciesOf(String node) {
+        Set<AgencyId> agencies = new java.util.TreeSet<>();
+        registry.agencies().stream().filter(a -> a.node().equals(node)).forEach(a -> agencies.add(AgencyId.of(a.id())));
+        return agencies;
+    }
+
     private IncomingRequest incoming(VerifiedEnvelope envelope, InformationRequest information, String holderAgency,
             String subjectKey, JustificationUses.Fingerprints fingerprints, Instant now) {
-        Set<AgencyId> senderAgencies = new java.util.TreeSet<>();
-        registry.agencies().stream().filter(a -> a.node().equals(envelope.senderNode()))
-                .forEach(a -> senderAgencies.add(AgencyId.of(a.id())));
+        Set<AgencyId> senderAgencies = agenciesOf(envelope.senderNode());
         JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(
                 information.requester().agency().value(), fingerprints, subjectKey,
                 now.minus(policy.justification().reuseWindow())));
@@ -345,9 +350,7 @@ class InboundExchange {
             JsonNode request = envelope.payload().get("request");
             InformationRequest information = information(envelope, received.requesterAgency(), request);
             String holderAgency = request.get("holderAgency").asString();
-            Set<AgencyId> senderAgencies = new java.util.TreeSet<>();
-            registry.agencies().stream().filter(a -> a.node().equals(envelope.senderNode()))
-                    .forEach(a -> senderAgencies.add(AgencyId.of(a.id())));
+            Set<AgencyId> senderAgencies = agenciesOf(envelope.senderNode());
             // The subject's key and the justification's fingerprints as the ledger row kept them on
             // arrival, computed then from the envelope accepted; the review's own decision computes them
             // again from the envelope it authenticates.

@@ -23,6 +23,7 @@ final class RecordRow {
             select id, version, holder_record_ref, identity, case_status, claim, family, contact, specific_needs,
                 protection_hold
             from subject_record where id = ?""";
+    private static final String SELECT_ALL = SELECT.replace("where id = ?", "where id = any(cast(? as uuid[]))");
 
     private final UUID id;
     private final long version;
@@ -58,7 +59,7 @@ final class RecordRow {
         if (recordIds.isEmpty()) {
             return java.util.List.of();
         }
-        return jdbc.sql(SELECT.replace("where id = ?", "where id = any(cast(? as uuid[]))"))
+        return jdbc.sql(SELECT_ALL)
                 .param(recordIds.stream().map(UUID::toString).toArray(String[]::new)).query((rs, n) -> new RecordRow(rs)).list();
     }
 

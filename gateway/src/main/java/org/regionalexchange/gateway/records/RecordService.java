@@ -139,16 +139,9 @@ class RecordService implements SubjectRecords {
         if (selector instanceof SubjectSelector.RecordReference reference) {
             return findByHolderRef(holderAgency, reference.holderRecordRef()).stream().toList();
         }
-        SubjectSelector.IdentityQuery identity = (SubjectSelector.IdentityQuery) selector;
-        IdentityQuery query;
-        try {
-            query = new IdentityQuery(identity.familyName(), identity.givenNames(), identity.dateOfBirth(),
-                    identity.nationality().map(Object::toString).orElse(null), identity.documentNumber().orElse(null));
-        } catch (IllegalArgumentException e) {
-            // The policy refuses such selectors before any lookup; matching nothing is the closed answer.
-            return List.of();
-        }
-        return matcher.candidates(holderAgency, query);
+        IdentityQuery query = identityQuery((SubjectSelector.IdentityQuery) selector);
+        // The policy refuses a selector the matcher cannot take before any lookup; matching nothing is the closed answer.
+        return query == null ? List.of() : matcher.candidates(holderAgency, query);
     }
 
     @Override
@@ -201,12 +194,12 @@ class RecordService implements SubjectRecords {
     @Transactional(readOnly = true)
     public Optional<RecordFacts> forDecision(UUID recordId, List<Consent> consents) {
         // One plain SELECT of the row (no entity): the holder's path reads a record on every request.
-        RecordRow row = RecordRow.read(jdbc, recordId);
-        if (row == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new RecordFacts(row,
-                DecisionBridge.facts(row.forPolicy(PersonalDataAccess.FOR_POLICY_DECISION), consents)));
+        return Optional.ofNullable(RecordRow.read(jdbc, recordId)).map(row -> facts(row, consents));
+    }
+
+    /** A row's facts as the policy decides on them, with the record's consents. */
+    private static RecordFacts facts(RecordRow row, List<Consent> consents) {
+        return new RecordFacts(row, DecisionBridge.facts(row.forPolicy(PersonalDataAccess.FOR_POLICY_DECISION), consents));
     }
 
     @Override
@@ -216,8 +209,7 @@ class RecordService implements SubjectRecords {
         Map<UUID, Optional<RecordFacts>> read = new java.util.HashMap<>();
         for (RecordRow row : RecordRow.readAll(jdbc, recordIds)) {
             try {
-                read.put(row.id(), Optional.of(new RecordFacts(row, DecisionBridge.facts(
-                        row.forPolicy(PersonalDataAccess.FOR_POLICY_DECISION), consents.getOrDefault(row.id(), List.of())))));
+                read.put(row.id(), Optional.of(facts(row, consents.getOrDefault(row.id(), List.of()))));
             } catch (RuntimeException e) {
                 // A row that cannot be read as facts decides nothing; the caller shows it as unreadable.
                 log.warn("record not readable for a decision recordId={}", row.id());
