@@ -1,6 +1,6 @@
 package org.regionalexchange.gateway.audit;
 
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,18 +23,24 @@ public interface AccessLog {
     void appendWith(AccessEvent event, Write write);
 
     /**
-     * One INSERT or UPDATE of the caller's with named parameters ({@code :name}), made in one
-     * statement with an access-log row (a data-modifying {@code WITH}). Parameter names beginning
-     * with {@code log_} are the log row's. {@code sql} is a constant of the code, never built from
-     * values: the combined statement is made once per text and kept.
+     * One INSERT or UPDATE of the caller's with positional parameters ({@code ?}, bound in the order
+     * of {@code values}; a value may be null), made in one statement with an access-log row (a
+     * data-modifying {@code WITH}); the log row's parameters follow the caller's. {@code sql} is a
+     * constant of the code, never built from values: the combined statement is made once per text
+     * and kept.
      */
-    record Write(String sql, Map<String, ?> parameters) {
+    record Write(String sql, List<Object> values) {
+
+        public Write(String sql, Object... values) {
+            this(sql, java.util.Arrays.asList(values.clone()));
+        }
 
         public Write {
             Objects.requireNonNull(sql, "sql");
-            parameters = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(parameters));
-            if (parameters.keySet().stream().anyMatch(name -> name.startsWith("log_"))) {
-                throw new IllegalArgumentException("parameter names beginning with log_ are the access log's");
+            values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+            long placeholders = sql.chars().filter(c -> c == '?').count();
+            if (placeholders != values.size()) {
+                throw new IllegalArgumentException(placeholders + " placeholders for " + values.size() + " values");
             }
         }
     }

@@ -3,7 +3,8 @@ package org.regionalexchange.gateway.audit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,11 +48,6 @@ class JdbcAccessLog implements AccessLog {
             justification_fingerprint, request_digest, response_digest, content_digest""";
     private static final String INSERT = "insert into access_log (" + COLUMNS + ") values ("
             + String.join(", ", java.util.Collections.nCopies(19, "?")) + ")";
-    /** The row's parameters after a caller's write ({@link #appendWith}): {@code log_} and the column. */
-    private static final String[] NAMES = java.util.Arrays.stream(COLUMNS.split(",")).map(c -> "log_" + c.strip())
-            .toArray(String[]::new);
-    private static final String INSERT_NAMED = "insert into access_log (" + COLUMNS + ") values (:"
-            + String.join(", :", NAMES) + ")";
 
     /**
      * The statement of each caller's write (constants of the code, a handful), built once: the same
@@ -89,12 +85,9 @@ class JdbcAccessLog implements AccessLog {
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendWith(AccessEvent event, Write write) {
         try {
-            Object[] values = values(event);
-            Map<String, Object> parameters = new HashMap<>(write.parameters());
-            for (int i = 0; i < NAMES.length; i++) {
-                parameters.put(NAMES[i], values[i]);
-            }
-            jdbc.sql(STATEMENTS.computeIfAbsent(write.sql(), sql -> "with written as (" + sql + ") " + INSERT_NAMED))
+            List<Object> parameters = new ArrayList<>(write.values());
+            parameters.addAll(Arrays.asList(values(event)));
+            jdbc.sql(STATEMENTS.computeIfAbsent(write.sql(), sql -> "with written as (" + sql + ") " + INSERT))
                     .params(parameters).update();
         } catch (DuplicateKeyException e) {
             // The caller's unique key (the log's id comes from its sequence): the caller decides.

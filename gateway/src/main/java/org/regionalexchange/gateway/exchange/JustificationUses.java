@@ -29,7 +29,7 @@ final class JustificationUses {
     record Ledger(String table, String agencyColumn, String timeColumn, String query, String batchQuery) {
 
         Ledger(String table, String agencyColumn, String timeColumn) {
-            this(table, agencyColumn, timeColumn, sql(table, agencyColumn, timeColumn),
+            this(table, agencyColumn, timeColumn, positional(sql(table, agencyColumn, timeColumn)),
                     batchSql(sql(table, agencyColumn, timeColumn)));
         }
     }
@@ -63,15 +63,29 @@ final class JustificationUses {
     private static String sql(String table, String agencyColumn, String timeColumn) {
         String scan = "(select subject_key, " + timeColumn + ", justification_fingerprint,"
                 + " justification_normalized_fingerprint from " + table + " where " + agencyColumn
-                + " = :agency and %1$s = :%2$s and subject_key %3$s :subject and " + timeColumn
+                + " = :agency and %1$s = :%2$s%5$s and subject_key %3$s :subject and " + timeColumn
                 + " >= :since order by subject_key %4$s limit 1)";
-        // Normalized first: it finds every reuse of a use stored since V26; a use stored before
-        // has no normalized fingerprint and is found as written, if at all.
+        // Normalized first: it finds every reuse of a use stored since V26 (equal texts have equal
+        // normalized texts). A use stored before has no normalized fingerprint and is found as
+        // written, if at all: only such rows are in the index of the text as written (V46).
+        String storedBefore = " and justification_normalized_fingerprint is null";
         return String.join(" union all ",
-                scan.formatted("justification_normalized_fingerprint", "normalized", "<", "desc"),
-                scan.formatted("justification_normalized_fingerprint", "normalized", ">", "asc"),
-                scan.formatted("justification_fingerprint", "asWritten", "<", "desc"),
-                scan.formatted("justification_fingerprint", "asWritten", ">", "asc")) + " limit 1";
+                scan.formatted("justification_normalized_fingerprint", "normalized", "<", "desc", ""),
+                scan.formatted("justification_normalized_fingerprint", "normalized", ">", "asc", ""),
+                scan.formatted("justification_fingerprint", "asWritten", "<", "desc", storedBefore),
+                scan.formatted("justification_fingerprint", "asWritten", ">", "asc", storedBefore)) + " limit 1";
+    }
+
+    /**
+     * The query of one use with its parameters in the order {@link #byAnotherSubject} binds them:
+     * each of the four scans takes the agency, a fingerprint, the subject and the time.
+     */
+    private static String positional(String named) {
+        String sql = named.replaceAll(":(agency|normalized|asWritten|subject|since)\\b", "?");
+        if (sql.chars().filter(c -> c == '?').count() != 16 || sql.contains(":")) {
+            throw new IllegalStateException("the reuse query's parameters changed: " + named);
+        }
+        return sql;
     }
 
     /**
@@ -118,10 +132,11 @@ final class JustificationUses {
 
     static List<RecentJustification> byAnotherSubject(JdbcClient jdbc, Ledger ledger, String agency,
             Fingerprints fingerprints, String subjectKey, Instant since) {
+        Timestamp from = Timestamp.from(since);
         return jdbc.sql(ledger.query())
-                .param("agency", agency).param("normalized", fingerprints.normalized())
-                .param("asWritten", fingerprints.asWritten()).param("subject", subjectKey)
-                .param("since", Timestamp.from(since))
+                .params(agency, fingerprints.normalized(), subjectKey, from, agency, fingerprints.normalized(),
+                        subjectKey, from, agency, fingerprints.asWritten(), subjectKey, from, agency,
+                        fingerprints.asWritten(), subjectKey, from)
                 .query((rs, n) -> new RecentJustification(AgencyId.of(agency),
                         new JustificationFingerprint(rs.getString(3)),
                         Optional.ofNullable(rs.getString(4)).map(JustificationFingerprint::new), rs.getString(1),

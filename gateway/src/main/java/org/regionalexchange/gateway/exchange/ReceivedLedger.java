@@ -2,9 +2,7 @@ package org.regionalexchange.gateway.exchange;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -115,26 +113,12 @@ class ReceivedLedger {
         VerifiedEnvelope envelope = request.envelope();
         Judgment judgment = answer.judgment();
         Decision decision = judgment.decision();
-        Map<String, Object> row = new HashMap<>();
-        row.put("node", envelope.senderNode());
-        row.put("jti", envelope.jti());
-        row.put("requestId", request.requestId());
-        row.put("digest", envelope.digest());
-        row.put("jws", envelope.compact());
-        row.put("requester", request.requesterAgency());
-        row.put("holder", request.holder().id());
-        row.put("purpose", request.purpose());
-        row.put("fingerprint", request.fingerprints().asWritten());
-        row.put("normalized", request.fingerprints().normalized());
-        row.put("subjectKey", request.subjectKey());
-        row.put("recordId", judgment.recordId());
-        row.put("recordVersion", judgment.recordVersion());
-        row.put("at", Timestamp.from(receivedAt));
-        row.put("outcome", decision.outcome().name());
-        row.put("internalReason", decision.internalReason().map(ReasonCode::code).orElse(null));
-        row.put("reviewState", decision.outcome() == Outcome.PENDING_REVIEW ? "WAITING" : null);
-        row.put("response", answer.jws());
-        return new AccessLog.Write(INSERT, row);
+        return new AccessLog.Write(INSERT, envelope.senderNode(), envelope.jti(), request.requestId(),
+                envelope.digest(), envelope.compact(), request.requesterAgency(), request.holder().id(),
+                request.purpose(), request.fingerprints().asWritten(), request.fingerprints().normalized(),
+                request.subjectKey(), judgment.recordId(), judgment.recordVersion(), Timestamp.from(receivedAt),
+                decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null),
+                decision.outcome() == Outcome.PENDING_REVIEW ? "WAITING" : null, answer.jws());
     }
 
     private static final String INSERT = """
@@ -142,8 +126,7 @@ class ReceivedLedger {
                 requester_agency, holder_agency, purpose, justification_fingerprint,
                 justification_normalized_fingerprint, subject_key, subject_record_id, subject_record_version,
                 received_at, outcome, internal_reason, review_state, response_jws)
-            values (:node, :jti, :requestId, :digest, :jws, :requester, :holder, :purpose, :fingerprint, :normalized,
-                :subjectKey, :recordId, :recordVersion, :at, :outcome, :internalReason, :reviewState, :response)""";
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Stores the answer decided again at collection, which later retries and collections start from. */
     void collected(String senderNode, UUID requestId, String outcome, String internalReason, String responseJws) {

@@ -2,9 +2,7 @@ package org.regionalexchange.gateway.exchange;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,40 +38,21 @@ class RequestLedger {
     static AccessLog.Write insertion(UUID id, String officer, String agency, String holderAgency, String holderNode,
             String purpose, JustificationUses.Fingerprints fingerprints, String subjectKey, String requestJws,
             String requestDigest, Instant now) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", id);
-        row.put("officer", officer);
-        row.put("agency", agency);
-        row.put("holderAgency", holderAgency);
-        row.put("holderNode", holderNode);
-        row.put("purpose", purpose);
-        row.put("fingerprint", fingerprints.asWritten());
-        row.put("normalized", fingerprints.normalized());
-        row.put("subjectKey", subjectKey);
-        row.put("jws", requestJws);
-        row.put("digest", requestDigest);
-        row.put("now", Timestamp.from(now));
         return new AccessLog.Write("""
                 insert into exchange_request (id, officer, agency, holder_agency, holder_node, purpose,
                     justification_fingerprint, justification_normalized_fingerprint, subject_key, request_jws,
                     request_digest, status, created_at)
-                values (:id, :officer, :agency, :holderAgency, :holderNode, :purpose, :fingerprint, :normalized,
-                    :subjectKey, :jws, :digest, 'SENT', :now)""", row);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?)""", id, officer, agency, holderAgency, holderNode,
+                purpose, fingerprints.asWritten(), fingerprints.normalized(), subjectKey, requestJws, requestDigest,
+                Timestamp.from(now));
     }
 
     /** The holder's answer stored on the request's row, for the access log to make in one statement with its entry. */
     static AccessLog.Write answer(UUID id, String status, String outcome, String responseJws, String responseKid,
             Instant now) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", id);
-        row.put("status", status);
-        row.put("outcome", outcome);
-        row.put("jws", responseJws);
-        row.put("kid", responseKid);
-        row.put("now", Timestamp.from(now));
         return new AccessLog.Write("""
-                update exchange_request set status = :status, outcome = :outcome, response_jws = :jws,
-                    response_kid = :kid, answered_at = :now where id = :id""", row);
+                update exchange_request set status = ?, outcome = ?, response_jws = ?, response_kid = ?,
+                    answered_at = ? where id = ?""", status, outcome, responseJws, responseKid, Timestamp.from(now), id);
     }
 
     void undelivered(UUID id) {

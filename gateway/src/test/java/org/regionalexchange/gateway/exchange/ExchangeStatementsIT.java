@@ -83,11 +83,25 @@ class ExchangeStatementsIT {
         assertEquals(3, statements.size(), "reuse scan, request with its entry, answer with its entry: " + requester);
     }
 
-    private static void ask() {
+    @Test
+    @DisplayName("KG asks KZ; result: both ledger rows keep their signed envelopes in the row, none moved out to TOAST")
+    void envelopesStayInTheRow() {
+        UUID requestId = ask();
+        String inRow = "pg_column_toast_chunk_id(request_jws) is null and pg_column_toast_chunk_id(response_jws) is null"
+                + " and length(request_jws) + length(response_jws) > 2000";
+        assertEquals(Boolean.TRUE, RegionData.app(region, "kz").queryForObject(
+                "select " + inRow + " from exchange_received where request_id = ?", Boolean.class, requestId));
+        assertEquals(Boolean.TRUE, RegionData.app(region, "kg").queryForObject(
+                "select " + inRow + " from exchange_request where id = ?", Boolean.class, requestId));
+    }
+
+    /** Asks KZ through KG; returns the request's id. */
+    private static UUID ask() {
         String caseRef = "KG-SMS-2026-W" + RUN + "-" + (++asked);
         var answer = RegionData.askFromKg(region, ref, caseRef, "\"IDENTITY\", \"CASE_STATUS\"");
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals("RELEASED", Problems.json(answer.body()).path("outcome").asString(), answer.body());
+        return UUID.fromString(Problems.json(answer.body()).path("requestId").asString());
     }
 
     /** The statements of a trace, lower case, without its commits and rollbacks. */

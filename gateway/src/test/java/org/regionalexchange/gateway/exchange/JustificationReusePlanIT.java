@@ -86,8 +86,14 @@ class JustificationReusePlanIT {
 
     /** EXPLAIN ANALYZE of the query as a prepared statement, with the plan made without its values. */
     private static JsonNode genericPlan(JustificationUses.Ledger ledger) {
-        String sql = ledger.query().replace(":agency", "$1").replace(":normalized", "$2")
-                .replace(":asWritten", "$3").replace(":subject", "$4").replace(":since", "$5");
+        // The query's parameters in the order it binds them: per scan the agency, a fingerprint
+        // (normalized in the first two, as written in the last two), the subject and the time.
+        String numbered = ledger.query();
+        for (String parameter : "$1 $2 $4 $5 $1 $2 $4 $5 $1 $3 $4 $5 $1 $3 $4 $5".split(" ")) {
+            numbered = numbered.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(parameter));
+        }
+        String sql = numbered;
+        assertTrue(!sql.contains("?"), sql);
         String name = "reuse_" + ledger.table();
         return owner.execute((ConnectionCallback<JsonNode>) connection -> {
             try (Statement statement = connection.createStatement()) {

@@ -84,6 +84,39 @@ class NormalizedJustificationReuseIT {
     }
 
     @Test
+    @DisplayName("a use stored before the ledgers kept the normalized text (no normalized fingerprint) is still found as written; result: 422 at KG, REFUSED justification_reused at KZ")
+    void aUseWithoutNormalizedFingerprintIsFoundAsWritten() {
+        String text = "Our case KG-SMS-2026-L" + RUN + " concerns a woman who says the " + WORD + " office in Osh"
+                + " registered her in 2025 before she crossed to Kazakhstan; we need her status there.";
+        var first = send("KZ-" + RUN + "-LA", "KG-SMS-2026-L" + RUN, text);
+        assertEquals(200, first.statusCode(), first.body());
+        String requestId = Problems.json(first.body()).path("requestId").asString();
+        // Both ledgers' rows as a node stored them before V26: the text as written only.
+        assertEquals(1, RegionData.app(region, "kg").update(
+                "update exchange_request set justification_normalized_fingerprint = null where id = ?",
+                UUID.fromString(requestId)));
+        assertEquals(1, RegionData.app(region, "kz").update(
+                "update exchange_received set justification_normalized_fingerprint = null where request_id = ?",
+                UUID.fromString(requestId)));
+
+        JsonNode problem = assertProblem(send("KZ-" + RUN + "-LB", "KG-SMS-2026-L" + RUN, text), 422,
+                "justification_insufficient");
+        assertEquals("[justification_reused]", codes(problem.path("reasons")).toString(), problem.toString());
+
+        ObjectNode message = (ObjectNode) Problems.json("""
+                { "requestId": "%s", "requesterAgency": "KG-SMS", "officer": "test.officer@kg-sms", "request": %s }"""
+                .formatted(UUID.randomUUID(), request("KZ-" + RUN + "-LC", "KG-SMS-2026-L" + RUN, text)));
+        String envelope = region.start("kg").getBean(EnvelopeSigner.class).sign("gateway-request+jwt", "kz", message,
+                Instant.now());
+        var answer = Http.post(region.uri("kz", "/exchange/v1/requests"), null, "application/jose",
+                envelope.getBytes(StandardCharsets.US_ASCII));
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode signed = CompactJws.parse(answer.body()).payload();
+        assertEquals("REFUSED", signed.path("outcome").asString(), signed.toString());
+        assertEquals("[justification_reused]", codes(signed.path("reasons")).toString(), signed.toString());
+    }
+
+    @Test
     @DisplayName("KG's officer uses one text for three people, changing only their names; result: sent, and a JUSTIFICATION_NEAR_COPY alert at KG and at KZ")
     void nearCopiesAreAnAlertOnBothSides() {
         Set<String> fingerprints = new TreeSet<>();
