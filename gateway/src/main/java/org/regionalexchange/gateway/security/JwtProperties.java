@@ -32,11 +32,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rolesClaim        claim that lists the officer's roles
  * @param issuerTimeout     time to connect to the issuer and to wait for its discovery document
  *                          and JWK set
+ * @param cacheSize         how many verified tokens are remembered so that the same token's next
+ *                          call skips parsing and the signature (the time, issuer and audience
+ *                          checks still run on every call); 0 turns the cache off
+ * @param cacheTtl          how long a verified token is remembered at most (never past its
+ *                          {@code exp}): a key removed from the issuer's JWK set stops accepting a
+ *                          remembered token at the latest after this
  */
 @ConfigurationProperties(JwtProperties.PREFIX)
 public record JwtProperties(String issuerUri, String issuer, String audience, String jwkSetUri, Path publicKeyLocation,
         @DefaultValue("60s") Duration clockSkew, @DefaultValue("agency") String agencyClaim,
-        @DefaultValue("roles") String rolesClaim, @DefaultValue("5s") Duration issuerTimeout)
+        @DefaultValue("roles") String rolesClaim, @DefaultValue("5s") Duration issuerTimeout,
+        @DefaultValue("10000") int cacheSize, @DefaultValue("5m") Duration cacheTtl)
         implements CheckedProperties {
 
     public static final String PREFIX = "gateway.security.jwt";
@@ -71,6 +78,13 @@ public record JwtProperties(String issuerUri, String issuer, String audience, St
         }
         if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
             problems.reject(prefix + ".clock-skew", clockSkew, "must be between 0 and 5 minutes");
+        }
+        if (cacheSize < 0) {
+            problems.reject(prefix + ".cache-size", cacheSize, "must be 0 (no cache) or more");
+        }
+        if (cacheTtl.isNegative() || cacheTtl.isZero() || cacheTtl.compareTo(Duration.ofHours(1)) > 0) {
+            problems.reject(prefix + ".cache-ttl", cacheTtl, "must be more than 0 and at most 1 hour (to turn the"
+                    + " cache off, set " + prefix + ".cache-size to 0)");
         }
     }
 

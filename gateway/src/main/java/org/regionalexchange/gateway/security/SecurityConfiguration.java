@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.regionalexchange.gateway.directory.ParticipantRegistry;
 import org.regionalexchange.gateway.error.ErrorCode;
 import org.regionalexchange.gateway.error.ProblemResponses;
@@ -130,7 +134,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(JwtProperties properties) throws IOException {
+    JwtDecoder jwtDecoder(JwtProperties properties, Clock clock, MeterRegistry meters) throws IOException {
         NimbusJwtDecoder decoder;
         if (properties.issuerUri() != null) {
             // Discovery at start-up: an issuer that cannot be reached stops the node (fail closed).
@@ -145,8 +149,27 @@ class SecurityConfiguration {
                     .signatureAlgorithm(SignatureAlgorithm.RS256)
                     .build();
         }
+        OAuth2TokenValidator<Jwt> validator = tokenValidator(properties, clock);
+        decoder.setJwtValidator(validator);
+        if (properties.cacheSize() == 0) {
+            return decoder;
+        }
+        // The same validator runs again on every remembered token: only the signature and parsing are saved.
+        VerifiedTokenCache cache = new VerifiedTokenCache(decoder, validator, properties.cacheSize(),
+                properties.cacheTtl(), clock, Ticker.systemTicker());
+        cache.registerMetrics(meters);
+        return cache;
+    }
+
+    /**
+     * The checks every accepted token passes after its signature: {@code exp} and {@code nbf} within
+     * the clock skew by the node's clock, the issuer, an {@code exp} present, and the audience.
+     */
+    static OAuth2TokenValidator<Jwt> tokenValidator(JwtProperties properties, Clock clock) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
+        timestamps.setClock(clock);
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(
-                new JwtTimestampValidator(properties.clockSkew()),
+                timestamps,
                 new JwtIssuerValidator(properties.expectedIssuer()),
                 new JwtClaimValidator<Instant>(JwtClaimNames.EXP, exp -> exp != null)));
         // Always checked but with an issuer found by discovery, where the configuration may leave it out.
@@ -154,7 +177,6 @@ class SecurityConfiguration {
             validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
                     aud -> aud != null && aud.contains(properties.audience())));
         }
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        return new DelegatingOAuth2TokenValidator<>(validators);
     }
 }

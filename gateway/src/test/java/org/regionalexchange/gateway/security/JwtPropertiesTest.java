@@ -3,6 +3,7 @@ package org.regionalexchange.gateway.security;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,20 @@ class JwtPropertiesTest {
         assertOne(problems(Map.of("issuer-uri", ISSUER, "issuer-timeout", "0s")), "gateway.security.jwt.issuer-timeout");
         assertEquals(List.of(), problems(Map.of("issuer-uri", "http://127.0.0.1:8180/realms/x")));
         assertEquals(List.of(), problems(Map.of("issuer-uri", "http://localhost:8180/realms/x")));
+    }
+
+    @Test
+    @DisplayName("the cache of verified tokens: 10000 tokens for 5 minutes unless set; size 0 turns it off; bad values are refused")
+    void cacheOfVerifiedTokens() {
+        JwtProperties defaults = bind(Map.of("issuer-uri", ISSUER));
+        assertEquals(10000, defaults.cacheSize());
+        assertEquals(Duration.ofMinutes(5), defaults.cacheTtl());
+        assertEquals(List.of(), problems(Map.of("issuer-uri", ISSUER, "cache-size", "0")));
+        assertEquals(List.of(), problems(Map.of("issuer-uri", ISSUER, "cache-size", "1", "cache-ttl", "1h")));
+        assertOne(problems(Map.of("issuer-uri", ISSUER, "cache-size", "-1")), "gateway.security.jwt.cache-size = '-1'");
+        for (String ttl : List.of("0s", "-1s", "61m")) {
+            assertOne(problems(Map.of("issuer-uri", ISSUER, "cache-ttl", ttl)), "gateway.security.jwt.cache-ttl");
+        }
     }
 
     private static void assertOne(List<String> problems, String prefix) {

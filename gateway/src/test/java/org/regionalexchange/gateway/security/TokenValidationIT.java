@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,33 @@ class TokenValidationIT {
     }
 
     @Test
+    @DisplayName("an officer sends the same token twice; result: accepted twice, the second time from the node's cache of verified tokens")
+    void sameTokenTwice() {
+        MeterRegistry meters = region.start("kz").getBean(MeterRegistry.class);
+        double hits = tokenCacheGets(meters, "hit");
+        double misses = tokenCacheGets(meters, "miss");
+        String token = region.token("KZ-MIGRATION", "officer");
+        for (int call = 0; call < 2; call++) {
+            var accepted = Http.get(directory("kz"), token);
+            assertEquals(200, accepted.statusCode(), accepted.body());
+        }
+        assertEquals(misses + 1, tokenCacheGets(meters, "miss"), "verified in full once");
+        assertEquals(hits + 1, tokenCacheGets(meters, "hit"), "then remembered");
+    }
+
+    @Test
+    @DisplayName("an accepted token comes back with one character of its signature changed; result: 401 invalid_token, and the original is still accepted")
+    void alteredSignatureOfAnAcceptedToken() {
+        String token = region.token("KZ-MIGRATION", "officer");
+        assertEquals(200, Http.get(directory("kz"), token).statusCode());
+        int signature = token.lastIndexOf('.') + 1;
+        int middle = signature + (token.length() - signature) / 2;
+        String altered = token.substring(0, middle) + (token.charAt(middle) == 'A' ? 'B' : 'A') + token.substring(middle + 1);
+        assertInvalid(altered);
+        assertEquals(200, Http.get(directory("kz"), token).statusCode());
+    }
+
+    @Test
     @DisplayName("a token signed by a key other than the issuer's is refused")
     void wrongKey() {
         DevTokens forged = new DevTokens(region.issuer(), region.audience(), PemKeys.generateRsa().getPrivate());
@@ -129,6 +158,11 @@ class TokenValidationIT {
         var response = Http.get(directory("kz"), token);
         assertProblem(response, 401, "invalid_token");
         assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
+    }
+
+    private static double tokenCacheGets(MeterRegistry meters, String result) {
+        return meters.get("cache.gets").tag("cache", VerifiedTokenCache.METRICS_NAME).tag("result", result)
+                .functionCounter().count();
     }
 
     private static java.security.PrivateKey issuerKey() {
