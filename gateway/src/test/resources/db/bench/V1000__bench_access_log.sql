@@ -1,4 +1,4 @@
--- Benchmark only (bench/holder-throughput, QUALITY.md P1), applied by the benchmark application
+-- Benchmark only (bench/holder-throughput, docs/performance.md P1), applied by the benchmark application
 -- (spring.flyway.locations adds classpath:db/bench), never by a node: a table shaped like the
 -- access log (its columns and indexes) without the chain's columns, head or triggers, into which
 -- the variants V0-V3 write one plain row per request.
