@@ -34,7 +34,9 @@ bench_start() {
   local launch=(-jar "$jar")
   if [ -n "${BENCH_MAIN_CLASS:-}" ]; then launch=(-cp "$BENCH_CLASSPATH" "$BENCH_MAIN_CLASS")
   elif [ "${BENCH_CDS:-off}" = on ]; then cds_launch; fi
+  # As deploy/local/region: every line in gateway.log, warnings and errors also in console.log.
   "$java_bin" ${BENCH_JAVA_OPTS:-} "${launch[@]}" --spring.config.additional-location="file:$REGION_RUN_DIR/$id/application.yml" \
+    --logging.threshold.console=WARN \
     --gateway.rate-limit.per-role.officer="$limit" --gateway.rate-limit.per-role.dpo="$limit" "$@" \
     > "$REGION_RUN_DIR/$id/console.log" 2>&1 &
   echo $!

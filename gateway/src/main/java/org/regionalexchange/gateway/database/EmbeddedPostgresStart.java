@@ -100,6 +100,12 @@ final class EmbeddedPostgresStart implements DisposableBean {
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
+                // The server's own log reaches the node's log (the library logs its output): an
+                // error's message and detail can quote the values of a row, personal data. The
+                // node logs failed statements itself, by type and code; the server logs only what
+                // stops it (FATAL, PANIC).
+                .setServerConfig("log_min_messages", "fatal")
+                .setServerConfig("log_min_error_statement", "panic")
                 // PostgreSQL's default (the library's is 300): the node uses at most 10 connections,
                 // and each allowed connection costs shared memory.
                 .setServerConfig("max_connections", "100");
