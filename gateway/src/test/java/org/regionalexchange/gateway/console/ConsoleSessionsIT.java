@@ -8,11 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +31,7 @@ import org.regionalexchange.bench.HolderBenchEnvelopes;
 import org.regionalexchange.gateway.GatewayApplication;
 import org.regionalexchange.gateway.testing.ConsoleClient;
 import org.regionalexchange.gateway.testing.Http;
+import org.regionalexchange.gateway.testing.MutableClock;
 import org.regionalexchange.gateway.testing.TestRegion;
 import org.regionalexchange.idp.IdentityProviderApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -416,29 +414,6 @@ class ConsoleSessionsIT {
     private static int freePort() throws java.io.IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

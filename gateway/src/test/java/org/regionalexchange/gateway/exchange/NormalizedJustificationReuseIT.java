@@ -70,15 +70,7 @@ class NormalizedJustificationReuseIT {
         String caseRef = "KG-SMS-2027-H" + RUN;
         String variant = "Our case " + caseRef + " concerns a man who says the " + WORD + " family sheltered him"
                 + " in Almaty in 11/2025 and that he applied for asylum there.";
-        ObjectNode message = (ObjectNode) Problems.json("""
-                { "requestId": "%s", "requesterAgency": "KG-SMS", "officer": "test.officer@kg-sms", "request": %s }"""
-                .formatted(UUID.randomUUID(), request("KZ-" + RUN + "-HB", caseRef, variant)));
-        String envelope = region.start("kg").getBean(EnvelopeSigner.class).sign("gateway-request+jwt", "kz", message,
-                Instant.now());
-        var answer = Http.post(region.uri("kz", "/exchange/v1/requests"), null, "application/jose",
-                envelope.getBytes(StandardCharsets.US_ASCII));
-        assertEquals(200, answer.statusCode(), answer.body());
-        JsonNode signed = CompactJws.parse(answer.body()).payload();
+        JsonNode signed = sendAsKgNode("KZ-" + RUN + "-HB", caseRef, variant);
         assertEquals("REFUSED", signed.path("outcome").asString(), signed.toString());
         assertEquals("[justification_reused]", codes(signed.path("reasons")).toString(), signed.toString());
     }
@@ -103,15 +95,7 @@ class NormalizedJustificationReuseIT {
                 "justification_insufficient");
         assertEquals("[justification_reused]", codes(problem.path("reasons")).toString(), problem.toString());
 
-        ObjectNode message = (ObjectNode) Problems.json("""
-                { "requestId": "%s", "requesterAgency": "KG-SMS", "officer": "test.officer@kg-sms", "request": %s }"""
-                .formatted(UUID.randomUUID(), request("KZ-" + RUN + "-LC", "KG-SMS-2026-L" + RUN, text)));
-        String envelope = region.start("kg").getBean(EnvelopeSigner.class).sign("gateway-request+jwt", "kz", message,
-                Instant.now());
-        var answer = Http.post(region.uri("kz", "/exchange/v1/requests"), null, "application/jose",
-                envelope.getBytes(StandardCharsets.US_ASCII));
-        assertEquals(200, answer.statusCode(), answer.body());
-        JsonNode signed = CompactJws.parse(answer.body()).payload();
+        JsonNode signed = sendAsKgNode("KZ-" + RUN + "-LC", "KG-SMS-2026-L" + RUN, text);
         assertEquals("REFUSED", signed.path("outcome").asString(), signed.toString());
         assertEquals("[justification_reused]", codes(signed.path("reasons")).toString(), signed.toString());
     }
@@ -155,6 +139,22 @@ class NormalizedJustificationReuseIT {
         List<String> values = new java.util.ArrayList<>();
         array.forEach(v -> values.add(v.isObject() ? v.path("code").asString() : v.asString()));
         return values;
+    }
+
+    /**
+     * Sends the request straight to KZ as node kg would sign it, past kg's own checks (a sending
+     * node that lets it through); returns the payload of KZ's signed answer.
+     */
+    private static JsonNode sendAsKgNode(String ref, String caseRef, String justification) {
+        ObjectNode message = (ObjectNode) Problems.json("""
+                { "requestId": "%s", "requesterAgency": "KG-SMS", "officer": "test.officer@kg-sms", "request": %s }"""
+                .formatted(UUID.randomUUID(), request(ref, caseRef, justification)));
+        String envelope = region.start("kg").getBean(EnvelopeSigner.class).sign("gateway-request+jwt", "kz", message,
+                Instant.now());
+        var answer = Http.post(region.uri("kz", "/exchange/v1/requests"), null, "application/jose",
+                envelope.getBytes(StandardCharsets.US_ASCII));
+        assertEquals(200, answer.statusCode(), answer.body());
+        return CompactJws.parse(answer.body()).payload();
     }
 
     private static java.net.http.HttpResponse<String> send(String ref, String caseRef, String justification) {

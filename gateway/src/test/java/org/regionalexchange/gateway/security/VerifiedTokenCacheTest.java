@@ -15,7 +15,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regionalexchange.gateway.keys.PemKeys;
+import org.regionalexchange.gateway.testing.MutableClock;
 import org.regionalexchange.region.DevTokens;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -250,30 +250,5 @@ class VerifiedTokenCacheTest {
         values.forEach((k, v) -> prefixed.put(JwtProperties.PREFIX + "." + k, v));
         return new Binder(new MapConfigurationPropertySource(prefixed)).bind(JwtProperties.PREFIX, JwtProperties.class)
                 .get();
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
