@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
 import org.regionalexchange.gateway.testing.TestRegion;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -33,6 +34,9 @@ class StructuredLogsIT {
     @Test
     @DisplayName("kg asks kz with ECS logs on; result: JSON lines, kz's 'request answered' line carries the trace id of kg's 'request sent', no name or justification logged")
     void jsonLinesCarryTheRequestersTraceAcrossNodes(CapturedOutput output) {
+        // Spring Boot configures logging once per JVM while an earlier node of this JVM still runs:
+        // let these nodes configure it again, with JSON lines on the console.
+        LoggingSystem.get(StructuredLogsIT.class.getClassLoader()).cleanUp();
         try (TestRegion region = TestRegion.create()) {
             region.start("kz", "--logging.structured.format.console=ecs");
             region.start("kg", "--logging.structured.format.console=ecs");
