@@ -143,9 +143,18 @@ public final class TestRegion implements AutoCloseable {
         return tokens;
     }
 
+    /**
+     * Stops every node, then deletes the region's folder (its databases, keys and logs): a full
+     * test run starts dozens of regions, each with a PostgreSQL data folder.
+     */
     @Override
     public synchronized void close() {
         new ArrayList<>(running.keySet()).forEach(this::stop);
+        try (var paths = Files.walk(runDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // Best effort: what is left is in the system's temporary folder.
+        }
     }
 
     private static int freePort() throws IOException {
