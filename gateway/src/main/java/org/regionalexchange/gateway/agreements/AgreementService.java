@@ -105,13 +105,21 @@ class AgreementService implements Agreements {
      * and reused while the table's revision, read by its key in the caller's transaction, is
      * unchanged: every change to the table moves it forward in the changing transaction (V44's
      * trigger), so a change by any replica, the admin API, the deployment file or by hand is seen by
-     * the next decision. The rows are read after the revision, so a list is never older than the
-     * revision it is kept under.
+     * the next decision.
      */
     @Override
     @Transactional(readOnly = true)
     public List<org.regionalexchange.policy.model.Agreement> forPolicy() {
-        long revision = jdbc.sql("select revision from agreement_revision where id = 1").query(Long.class).single();
+        return forPolicyAt(jdbc.sql("select " + REVISION_SUBQUERY).query(Long.class).single());
+    }
+
+    /**
+     * The rows are read after the revision (here, or in an earlier statement of the caller's
+     * transaction), so a list is never older than the revision it is kept under.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public List<org.regionalexchange.policy.model.Agreement> forPolicyAt(long revision) {
         Converted known = converted;
         if (known != null && known.revision() == revision) {
             return known.agreements();

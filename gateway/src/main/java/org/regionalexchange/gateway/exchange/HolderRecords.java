@@ -104,4 +104,9 @@ class HolderRecords {
     List<Agreement> agreements() {
         return agreements.forPolicy();
     }
+
+    /** The agreements as of {@code revision}, read earlier in the caller's transaction ({@link Agreements#forPolicyAt}). */
+    List<Agreement> agreementsAt(long revision) {
+        return agreements.forPolicyAt(revision);
+    }
 }

@@ -252,11 +252,14 @@ class InboundExchange {
     private IncomingRequest incoming(VerifiedEnvelope envelope, InformationRequest information, String holderAgency,
             String subjectKey, JustificationUses.Fingerprints fingerprints, Instant now) {
         Set<AgencyId> senderAgencies = agenciesOf(envelope.senderNode());
-        JustificationHistory history = new JustificationHistory(subjectKey, ledger.recentJustifications(
+        // The justification's recent uses and the agreements' revision in one statement.
+        JustificationUses.UsesAndAgreements read = ledger.recentJustificationsWithAgreements(
                 information.requester().agency().value(), fingerprints, subjectKey,
-                now.minus(policy.justification().reuseWindow())));
+                now.minus(policy.justification().reuseWindow()));
+        JustificationHistory history = new JustificationHistory(subjectKey, read.uses());
         Party holder = PolicyRequests.party(registry, holderAgency);
-        return new IncomingRequest(information, senderAgencies, holder, records.agreements(), history);
+        return new IncomingRequest(information, senderAgencies, holder, records.agreementsAt(read.agreementsRevision()),
+                history);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.regionalexchange.gateway.agreements.Agreements;
 import org.regionalexchange.policy.model.AgencyId;
 import org.regionalexchange.policy.model.JustificationFingerprint;
 import org.regionalexchange.policy.model.NormalizedJustification;
@@ -120,10 +121,7 @@ final class JustificationUses {
                         uses.stream().map(Use::subjectKey).toArray(String[]::new))
                 .query((rs, n) -> {
                     int use = (int) rs.getLong(1) - 1;
-                    found.get(use).add(new RecentJustification(AgencyId.of(uses.get(use).agency()),
-                            new JustificationFingerprint(rs.getString(4)),
-                            Optional.ofNullable(rs.getString(5)).map(JustificationFingerprint::new), rs.getString(2),
-                            rs.getTimestamp(3).toInstant()));
+                    found.get(use).add(use(rs, 2, uses.get(use).agency()));
                     return use;
                 })
                 .list();
@@ -132,15 +130,57 @@ final class JustificationUses {
 
     static List<RecentJustification> byAnotherSubject(JdbcClient jdbc, Ledger ledger, String agency,
             Fingerprints fingerprints, String subjectKey, Instant since) {
+        return jdbc.sql(ledger.query()).params(parameters(agency, fingerprints, subjectKey, since))
+                .query((rs, n) -> use(rs, 1, agency)).list();
+    }
+
+    /** The uses {@link #byAnotherSubject} finds, and the agreements' revision read in the same statement. */
+    record UsesAndAgreements(List<RecentJustification> uses, long agreementsRevision) {
+    }
+
+    /**
+     * The query of {@link #byAnotherSubjectWithAgreements}: the agreements' revision, and beside it
+     * the use {@link #byAnotherSubject} finds, if any (nulls if none).
+     */
+    static String withAgreementsRevision(Ledger ledger) {
+        return "select a.revision, u.* from (select " + Agreements.REVISION_SUBQUERY + " as revision) a left join ("
+                + ledger.query() + ") u on true";
+    }
+
+    /**
+     * {@link #byAnotherSubject}, with the agreements' revision read in the same statement: the two
+     * reads the holder makes before its decision besides the record, in one round trip.
+     *
+     * @param query {@link #withAgreementsRevision} of the ledger, kept by the caller
+     */
+    static UsesAndAgreements byAnotherSubjectWithAgreements(JdbcClient jdbc, String query, String agency,
+            Fingerprints fingerprints, String subjectKey, Instant since) {
+        long[] revision = {-1};
+        List<RecentJustification> uses = new java.util.ArrayList<>(1);
+        jdbc.sql(query).params(parameters(agency, fingerprints, subjectKey, since)).query(rs -> {
+            revision[0] = rs.getLong(1);
+            if (rs.getString(2) != null) {
+                uses.add(use(rs, 2, agency));
+            }
+        });
+        if (revision[0] < 0) {
+            throw new IllegalStateException("the agreements' revision was not read");
+        }
+        return new UsesAndAgreements(List.copyOf(uses), revision[0]);
+    }
+
+    /** The parameters of the query of one use, in the order it binds them ({@link #positional}). */
+    private static Object[] parameters(String agency, Fingerprints fingerprints, String subjectKey, Instant since) {
         Timestamp from = Timestamp.from(since);
-        return jdbc.sql(ledger.query())
-                .params(agency, fingerprints.normalized(), subjectKey, from, agency, fingerprints.normalized(),
-                        subjectKey, from, agency, fingerprints.asWritten(), subjectKey, from, agency,
-                        fingerprints.asWritten(), subjectKey, from)
-                .query((rs, n) -> new RecentJustification(AgencyId.of(agency),
-                        new JustificationFingerprint(rs.getString(3)),
-                        Optional.ofNullable(rs.getString(4)).map(JustificationFingerprint::new), rs.getString(1),
-                        rs.getTimestamp(2).toInstant()))
-                .list();
+        return new Object[] {agency, fingerprints.normalized(), subjectKey, from, agency, fingerprints.normalized(),
+                subjectKey, from, agency, fingerprints.asWritten(), subjectKey, from, agency, fingerprints.asWritten(),
+                subjectKey, from};
+    }
+
+    /** The use in the row's columns from {@code first} on: subject, time, fingerprint, normalized fingerprint. */
+    private static RecentJustification use(java.sql.ResultSet rs, int first, String agency) throws java.sql.SQLException {
+        return new RecentJustification(AgencyId.of(agency), new JustificationFingerprint(rs.getString(first + 2)),
+                Optional.ofNullable(rs.getString(first + 3)).map(JustificationFingerprint::new), rs.getString(first),
+                rs.getTimestamp(first + 1).toInstant());
     }
 }

@@ -154,13 +154,19 @@ class ReceivedLedger {
     static final JustificationUses.Ledger USES = new JustificationUses.Ledger("exchange_received", "requester_agency",
             "received_at");
 
-    /** One use of the justification by the agency for another subject since {@code since}, if any. */
-    List<RecentJustification> recentJustifications(String agency, JustificationUses.Fingerprints fingerprints,
-            String subjectKey, Instant since) {
-        return JustificationUses.byAnotherSubject(jdbc, USES, agency, fingerprints, subjectKey, since);
+    private static final String USES_WITH_AGREEMENTS = JustificationUses.withAgreementsRevision(USES);
+
+    /**
+     * One use of the justification by the agency for another subject since {@code since}, if any,
+     * and the agreements' revision read in the same statement (the holder's decision asks for both).
+     */
+    JustificationUses.UsesAndAgreements recentJustificationsWithAgreements(String agency,
+            JustificationUses.Fingerprints fingerprints, String subjectKey, Instant since) {
+        return JustificationUses.byAnotherSubjectWithAgreements(jdbc, USES_WITH_AGREEMENTS, agency, fingerprints,
+                subjectKey, since);
     }
 
-    /** {@link #recentJustifications} for many uses, in one statement, in the order given. */
+    /** {@link #recentJustificationsWithAgreements}'s uses for many uses, in one statement, in the order given. */
     List<List<RecentJustification>> recentJustificationsAll(List<JustificationUses.Use> uses, Instant since) {
         return JustificationUses.byAnotherSubjectAll(jdbc, USES, uses, since);
     }

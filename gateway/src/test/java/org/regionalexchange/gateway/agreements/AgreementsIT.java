@@ -158,6 +158,42 @@ class AgreementsIT {
     }
 
     @Test
+    @DisplayName("KZ's agreement with KG ended by hand in KZ's database between two exchanges; result: KZ refuses the next request (no_agreement), and releases again once it is restored")
+    void exchangeFollowsTheTable() {
+        String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String ref = "KZ-" + run + "-AGREEMENT";
+        RegionData.register(region, ref, "Rahimi");
+        assertEquals("RELEASED", ask(ref, "KG-SMS-2026-A" + run + "-1").outcome());
+        JdbcTemplate owner = RegionData.owner(region, "kz");
+        LocalDate until = owner.queryForObject("select valid_until from agreement where agreement_id = 'KZ-KG-2024-RSD'",
+                LocalDate.class);
+        Asked refused;
+        try {
+            owner.update("update agreement set valid_until = current_date - 1 where agreement_id = 'KZ-KG-2024-RSD'");
+            refused = ask(ref, "KG-SMS-2026-A" + run + "-2");
+        } finally {
+            owner.update("update agreement set valid_until = ? where agreement_id = 'KZ-KG-2024-RSD'", until);
+        }
+        assertEquals("REFUSED", refused.outcome());
+        assertTrue(refused.reasons().contains("\"no_agreement\""), refused.reasons());
+        assertEquals("REFUSED", owner.queryForObject("select outcome from exchange_received where request_id = ?",
+                String.class, refused.requestId()), "decided so at KZ");
+        assertEquals("RELEASED", ask(ref, "KG-SMS-2026-A" + run + "-3").outcome());
+    }
+
+    private record Asked(UUID requestId, String outcome, String reasons) {
+    }
+
+    /** KG asks KZ about the record {@code ref} (identity and case status); the requester's answer. */
+    private static Asked ask(String ref, String caseRef) {
+        var answer = RegionData.askFromKg(region, ref, caseRef, "\"IDENTITY\", \"CASE_STATUS\"");
+        assertEquals(200, answer.statusCode(), answer.body());
+        JsonNode body = Problems.json(answer.body());
+        return new Asked(UUID.fromString(body.path("requestId").asString()), body.path("outcome").asString(),
+                body.path("reasons").toString());
+    }
+
+    @Test
     @DisplayName("the participant registry is persisted with history: 3 nodes and the region's agencies, by 'deployment file'")
     void registryPersisted() {
         JdbcClient db = region.start("tj").getBean(JdbcClient.class);

@@ -216,10 +216,14 @@ class ExchangeIT {
         java.time.Instant since = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
         ReceivedLedger received = region.start("kz").getBean(ReceivedLedger.class);
         RequestLedger sent = region.start("kg").getBean(RequestLedger.class);
-        assertEquals(List.of(), received.recentJustifications("KG-SMS", fingerprint, subject, since));
+        var sameSubject = received.recentJustificationsWithAgreements("KG-SMS", fingerprint, subject, since);
+        assertEquals(List.of(), sameSubject.uses());
+        assertEquals(kz.queryForObject("select revision from agreement_revision", Long.class),
+                sameSubject.agreementsRevision(), "the agreements' revision, read in the same statement");
         assertEquals(List.of(), sent.recentJustifications("KG-SMS", fingerprint, subject, since));
         for (String other : List.of(subject.substring(0, subject.length() - 1), subject + "0")) {
-            assertEquals(List.of(subject), received.recentJustifications("KG-SMS", fingerprint, other, since).stream()
+            assertEquals(List.of(subject), received.recentJustificationsWithAgreements("KG-SMS", fingerprint, other, since)
+                    .uses().stream()
                     .map(org.regionalexchange.policy.model.RecentJustification::subjectKey).toList());
             assertEquals(List.of(subject), sent.recentJustifications("KG-SMS", fingerprint, other, since).stream()
                     .map(org.regionalexchange.policy.model.RecentJustification::subjectKey).toList());

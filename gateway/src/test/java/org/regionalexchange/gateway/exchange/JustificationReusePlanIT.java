@@ -66,15 +66,32 @@ class JustificationReusePlanIT {
     }
 
     @Test
+    @DisplayName("the holder's ledger read with the agreements' revision in one statement: the same scans, and the revision by its key")
+    void holderLedgerWithAgreements() {
+        JsonNode plan = genericPlan(JustificationUses.withAgreementsRevision(ReceivedLedger.USES), "reuse_with_revision");
+        assertScans(plan, ReceivedLedger.USES);
+        List<JsonNode> revision = new ArrayList<>();
+        collectScans(plan, revision);
+        revision.removeIf(scan -> !scan.path("Relation Name").asString().equals("agreement_revision"));
+        assertEquals(1, revision.size(), plan.toString());
+        assertEquals(1, revision.get(0).path("Actual Rows").asLong(), revision.toString());
+    }
+
+    @Test
     @DisplayName("the requester's ledger: the generic plan reads no use of the same person, only the fingerprint's index")
     void requesterLedger() {
         assertReadsNothingSpare(RequestLedger.USES);
     }
 
     private static void assertReadsNothingSpare(JustificationUses.Ledger ledger) {
-        JsonNode plan = genericPlan(ledger);
+        assertScans(genericPlan(ledger.query(), "reuse_" + ledger.table()), ledger);
+    }
+
+    /** Four scans of the ledger, each by an index on (agency, fingerprint, subject, time), none reading a row. */
+    private static void assertScans(JsonNode plan, JustificationUses.Ledger ledger) {
         List<JsonNode> scans = new ArrayList<>();
         collectScans(plan, scans);
+        scans.removeIf(scan -> !scan.path("Relation Name").asString().equals(ledger.table()));
         assertEquals(4, scans.size(), plan.toString());
         for (JsonNode scan : scans) {
             assertTrue(scan.path("Index Name").asString("").endsWith("_subject"),
@@ -85,16 +102,15 @@ class JustificationReusePlanIT {
     }
 
     /** EXPLAIN ANALYZE of the query as a prepared statement, with the plan made without its values. */
-    private static JsonNode genericPlan(JustificationUses.Ledger ledger) {
+    private static JsonNode genericPlan(String query, String name) {
         // The query's parameters in the order it binds them: per scan the agency, a fingerprint
         // (normalized in the first two, as written in the last two), the subject and the time.
-        String numbered = ledger.query();
+        String numbered = query;
         for (String parameter : "$1 $2 $4 $5 $1 $2 $4 $5 $1 $3 $4 $5 $1 $3 $4 $5".split(" ")) {
             numbered = numbered.replaceFirst("\\?", java.util.regex.Matcher.quoteReplacement(parameter));
         }
         String sql = numbered;
         assertTrue(!sql.contains("?"), sql);
-        String name = "reuse_" + ledger.table();
         return owner.execute((ConnectionCallback<JsonNode>) connection -> {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set plan_cache_mode = force_generic_plan");
