@@ -115,10 +115,11 @@ class AgreementService implements Agreements {
 
     /**
      * The rows are read after the revision (here, or in an earlier statement of the caller's
-     * transaction), so a list is never older than the revision it is kept under.
+     * transaction), so a list is never older than the revision it is kept under. No transaction of
+     * its own: a hit reads nothing, a miss one statement, in the caller's transaction if there is one
+     * (the holder's path calls this on every exchange, and joining costs more than the hit).
      */
     @Override
-    @Transactional(readOnly = true)
     public List<org.regionalexchange.policy.model.Agreement> forPolicyAt(long revision) {
         Converted known = converted;
         if (known != null && known.revision() == revision) {

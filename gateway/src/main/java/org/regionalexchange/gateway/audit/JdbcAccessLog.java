@@ -15,8 +15,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,8 +66,8 @@ class JdbcAccessLog implements AccessLog {
     }
 
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void append(AccessEvent event) {
+        requireCallersTransaction();
         try {
             jdbc.sql(INSERT).params(values(event)).update();
         } catch (DataAccessException | IllegalStateException e) {
@@ -82,8 +82,8 @@ class JdbcAccessLog implements AccessLog {
      * {@link #append}.
      */
     @Override
-    @Transactional(propagation = Propagation.MANDATORY)
     public void appendWith(AccessEvent event, Write write) {
+        requireCallersTransaction();
         try {
             List<Object> parameters = new ArrayList<>(write.values());
             parameters.addAll(Arrays.asList(values(event)));
@@ -94,6 +94,17 @@ class JdbcAccessLog implements AccessLog {
             throw e;
         } catch (DataAccessException | IllegalStateException e) {
             throw unavailable(event, e);
+        }
+    }
+
+    /**
+     * An entry is written only in its caller's transaction, which makes the data it records
+     * releasable or stored: {@code Propagation.MANDATORY}, checked here rather than by a proxy's
+     * interceptor, as every exchange appends (the interceptor cost more than the check).
+     */
+    private static void requireCallersTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalTransactionStateException("An access-log entry is appended only in its caller's transaction");
         }
     }
 

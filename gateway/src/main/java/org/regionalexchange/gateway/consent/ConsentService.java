@@ -60,10 +60,10 @@ class ConsentService implements Consents {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public java.util.List<org.regionalexchange.policy.model.Consent> forPolicy(UUID recordId) {
         // Plain SQL, no entities: the exchange reads a record's consents on every request. Consents are
-        // written only through the entity, flushed before their transaction ends.
+        // written only through the entity, flushed before their transaction ends. One statement, so
+        // no transaction of its own: it runs in the caller's, if any.
         return jdbc.sql("""
                 select id, recipients, purposes, categories, valid_from, valid_until, given_by, withdrawn_at,
                     withdrawal_reason

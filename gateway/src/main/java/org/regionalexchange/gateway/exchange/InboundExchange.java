@@ -78,12 +78,14 @@ class InboundExchange {
     private final ExchangeLog exchangeLog;
     private final StandInReads standIns;
     private final ExchangeMetrics metrics;
+    private final Map<String, Set<AgencyId>> agenciesByNode;
 
     InboundExchange(EnvelopeVerifier verifier, EnvelopeSigner signer, ParticipantRegistry registry,
             NodeProperties node, PolicyEngine engine, PolicyConfig policy, HolderRecords records, ReceivedLedger ledger,
             ResponseBuilder responses, JsonSchemas schemas, TransactionTemplate transactions, Clock clock,
             ExchangeLog exchangeLog, StandInReads standIns, ExchangeMetrics metrics) {
         this.metrics = metrics;
+        this.agenciesByNode = agenciesByNode(registry);
         this.exchangeLog = exchangeLog;
         this.standIns = standIns;
         this.verifier = verifier;
@@ -244,9 +246,17 @@ class InboundExchange {
 
     /** The agencies the registry says node {@code node} serves: who may have sent its envelopes. */
     private Set<AgencyId> agenciesOf(String node) {
-        Set<AgencyId> agencies = new java.util.TreeSet<>();
-        registry.agencies().stream().filter(a -> a.node().equals(node)).forEach(a -> agencies.add(AgencyId.of(a.id())));
-        return agencies;
+        return agenciesByNode.getOrDefault(node, Set.of());
+    }
+
+    /** Each node's agencies, from the registry (immutable: read once). */
+    private static Map<String, Set<AgencyId>> agenciesByNode(ParticipantRegistry registry) {
+        Map<String, Set<AgencyId>> byNode = new java.util.HashMap<>();
+        registry.agencies().forEach(a -> byNode.computeIfAbsent(a.node(), n -> new java.util.TreeSet<>())
+                .add(AgencyId.of(a.id())));
+        Map<String, Set<AgencyId>> immutable = new java.util.HashMap<>();
+        byNode.forEach((node, agencies) -> immutable.put(node, java.util.Collections.unmodifiableSet(agencies)));
+        return Map.copyOf(immutable);
     }
 
     private IncomingRequest incoming(VerifiedEnvelope envelope, InformationRequest information, String holderAgency,

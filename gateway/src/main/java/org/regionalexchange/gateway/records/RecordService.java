@@ -191,9 +191,9 @@ class RecordService implements SubjectRecords {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<RecordFacts> forDecision(UUID recordId, List<Consent> consents) {
         // One plain SELECT of the row (no entity): the holder's path reads a record on every request.
+        // One statement, so no transaction of its own: it runs in the caller's, if any.
         return Optional.ofNullable(RecordRow.read(jdbc, recordId)).map(row -> facts(row, consents));
     }
 

@@ -3,7 +3,6 @@ package org.regionalexchange.gateway.signing;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -25,7 +24,6 @@ public record CompactJws(String compact, ObjectNode header, ObjectNode payload, 
     /** Largest envelope accepted, in characters. */
     public static final int MAX_LENGTH = 1 << 20;
 
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
     private static final Set<String> HEADER_PARAMETERS = Set.of("alg", "kid", "typ");
     static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -39,7 +37,7 @@ public record CompactJws(String compact, ObjectNode header, ObjectNode payload, 
             throw malformed("expected three dot-separated parts");
         }
         for (String part : parts) {
-            if (part.isEmpty() || !BASE64URL.matcher(part).matches()) {
+            if (part.isEmpty() || !isBase64Url(part)) {
                 throw malformed("a part is not unpadded base64url");
             }
         }
@@ -57,6 +55,17 @@ public record CompactJws(String compact, ObjectNode header, ObjectNode payload, 
         ObjectNode payload = object(decode(parts[1]), "payload");
         byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
         return new CompactJws(compact, header, payload, signingInput, decode(parts[2]));
+    }
+
+    /** Only the characters of unpadded base64url (RFC 4648 §5); a loop, as every envelope's parts pass here. */
+    static boolean isBase64Url(String part) {
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Builds the compact form of {@code header} and {@code payload} signed by {@code key}. */

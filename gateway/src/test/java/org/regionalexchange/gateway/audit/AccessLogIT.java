@@ -217,6 +217,21 @@ class AccessLogIT {
     }
 
     @Test
+    @DisplayName("an append outside any transaction, alone or with a write; result: refused before anything is written")
+    void appendOutsideATransactionIsRefused() {
+        var context = region.start("kz");
+        AccessLog log = context.getBean(AccessLog.class);
+        String actor = "test.no-transaction." + RUN.toLowerCase();
+        AccessEvent event = new AccessEvent(Instant.now(), actor, "KZ-MIGRATION", "kz", AccessAction.RECORD_READ,
+                UUID.randomUUID(), AccessEvent.OK, List.of());
+        assertThrows(org.springframework.transaction.IllegalTransactionStateException.class, () -> log.append(event));
+        assertThrows(org.springframework.transaction.IllegalTransactionStateException.class,
+                () -> log.appendWith(event, new AccessLog.Write("select ?", actor)));
+        assertEquals(0, RegionData.app(region, "kz").queryForObject("select count(*) from access_log where actor = ?",
+                Integer.class, actor));
+    }
+
+    @Test
     @DisplayName("a transaction appends and rolls back; result: neither the row nor its lane's head remains, the lanes verify")
     void rolledBackAppendLeavesNoTrace() {
         var context = region.start("kz");
