@@ -254,9 +254,8 @@ class InboundExchange {
         Map<String, Set<AgencyId>> byNode = new java.util.HashMap<>();
         registry.agencies().forEach(a -> byNode.computeIfAbsent(a.node(), n -> new java.util.TreeSet<>())
                 .add(AgencyId.of(a.id())));
-        Map<String, Set<AgencyId>> immutable = new java.util.HashMap<>();
-        byNode.forEach((node, agencies) -> immutable.put(node, java.util.Collections.unmodifiableSet(agencies)));
-        return Map.copyOf(immutable);
+        byNode.replaceAll((node, agencies) -> java.util.Collections.unmodifiableSet(agencies));
+        return Map.copyOf(byNode);
     }
 
     private IncomingRequest incoming(VerifiedEnvelope envelope, InformationRequest information, String holderAgency,

@@ -155,7 +155,7 @@ final class JustificationUses {
      */
     static UsesAndAgreements byAnotherSubjectWithAgreements(JdbcClient jdbc, String query, String agency,
             Fingerprints fingerprints, String subjectKey, Instant since) {
-        long[] revision = {-1};
+        Long[] revision = {null};
         List<RecentJustification> uses = new java.util.ArrayList<>(1);
         jdbc.sql(query).params(parameters(agency, fingerprints, subjectKey, since)).query(rs -> {
             revision[0] = rs.getLong(1);
@@ -163,7 +163,7 @@ final class JustificationUses {
                 uses.add(use(rs, 2, agency));
             }
         });
-        if (revision[0] < 0) {
+        if (revision[0] == null) {
             throw new IllegalStateException("the agreements' revision was not read");
         }
         return new UsesAndAgreements(List.copyOf(uses), revision[0]);
