@@ -1,6 +1,5 @@
 package org.regionalexchange.gateway.audit;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -45,7 +44,7 @@ public record StoredEvent(long id, Instant occurredAt, String nodeId, String act
 
     /** Version 1, the whole row: {@code access-log-v1}, then one {@code name=length:value} line per field. */
     public String canonical() {
-        StringBuilder out = new StringBuilder("access-log-v1\n");
+        StringBuilder out = new StringBuilder(1024).append("access-log-v1\n");
         field(out, "prev_hash", prevHash);
         field(out, "id", Long.toString(id));
         return eventFields(out);
@@ -53,7 +52,7 @@ public record StoredEvent(long id, Instant occurredAt, String nodeId, String act
 
     /** Version 2, the event's content: {@code access-log-content-v2}, then the lines of v1 after {@code id}. */
     public String contentCanonical() {
-        return eventFields(new StringBuilder("access-log-content-v2\n"));
+        return eventFields(new StringBuilder(1024).append("access-log-content-v2\n"));
     }
 
     /** Version 2, what the hash seals: the version, the previous hash, the id and the content digest. */
@@ -111,9 +110,31 @@ public record StoredEvent(long id, Instant occurredAt, String nodeId, String act
         if (value == null) {
             out.append('-');
         } else {
-            out.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value);
+            out.append(utf8Length(value)).append(':').append(value);
         }
         out.append('\n');
+    }
+
+    /** The number of bytes of {@code value} in UTF-8 (an unpaired surrogate is one byte, {@code ?}, as Java encodes it). */
+    static int utf8Length(String value) {
+        int bytes = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                bytes += 1;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     static StoredEvent map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,8 @@
 package org.regionalexchange.gateway.exchange;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.regionalexchange.gateway.error.ApiException;
@@ -17,7 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The exchange's meters (docs/operations.md "Monitoring"). Every tag is a code of the API or of
  * the policy (an outcome, an error code, a reason code, a node id): never a name, a reference, a
- * justification or anything else an officer typed, so the scrape carries no personal data.
+ * justification or anything else an officer typed, so the scrape carries no personal data. So the
+ * tags take few values, and each meter is registered once and then found by its tags' values.
  */
 @Component
 class ExchangeMetrics {
@@ -25,6 +29,8 @@ class ExchangeMetrics {
     static final String NONE = "none";
 
     private final MeterRegistry meters;
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     ExchangeMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -82,8 +88,9 @@ class ExchangeMetrics {
         String outcome = decision.outcome().name();
         String reason = decision.internalReason().map(ReasonCode::code).orElse(NONE);
         afterCommit(() -> {
-            Counter.builder("gateway.decisions").description("Decisions of this holder node")
-                    .tag("outcome", outcome).tag("reason", reason).register(meters).increment();
+            counters.computeIfAbsent(List.of("gateway.decisions", outcome, reason), key -> Counter
+                    .builder("gateway.decisions").description("Decisions of this holder node")
+                    .tag("outcome", outcome).tag("reason", reason).register(meters)).increment();
             exchanges("inbound", outcome, reason);
         });
     }
@@ -95,20 +102,22 @@ class ExchangeMetrics {
 
     /** An envelope refused before anything in it was evaluated, by its stable cause code. */
     void envelopeRefused(String cause) {
-        Counter.builder("gateway.envelope.refusals").description("Envelopes refused, by cause")
-                .tag("cause", cause).register(meters).increment();
+        counters.computeIfAbsent(List.of("gateway.envelope.refusals", cause), key -> Counter
+                .builder("gateway.envelope.refusals").description("Envelopes refused, by cause")
+                .tag("cause", cause).register(meters)).increment();
     }
 
     private void exchanges(String direction, String outcome, String reason) {
-        Counter.builder("gateway.exchanges").description("Exchanges by direction, outcome and reason code")
-                .tag("direction", direction).tag("outcome", outcome).tag("reason", reason).register(meters)
+        counters.computeIfAbsent(List.of("gateway.exchanges", direction, outcome, reason), key -> Counter
+                .builder("gateway.exchanges").description("Exchanges by direction, outcome and reason code")
+                .tag("direction", direction).tag("outcome", outcome).tag("reason", reason).register(meters))
                 .increment();
     }
 
     private Timer duration(String direction, String outcome) {
-        return Timer.builder("gateway.exchange.duration")
+        return timers.computeIfAbsent(List.of(direction, outcome), key -> Timer.builder("gateway.exchange.duration")
                 .description("Time of an officer's request (outbound) or of the holder path (inbound)")
-                .tag("direction", direction).tag("result", outcome).register(meters);
+                .tag("direction", direction).tag("result", outcome).register(meters));
     }
 
     private static void afterCommit(Runnable action) {

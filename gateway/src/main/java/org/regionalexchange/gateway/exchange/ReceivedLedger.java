@@ -14,13 +14,17 @@ import org.regionalexchange.policy.Outcome;
 import org.regionalexchange.policy.ReasonCode;
 import org.regionalexchange.policy.model.RecentJustification;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The holder side's record of every request envelope received (table {@code exchange_received}):
  * the replay guard, the stored answer that makes a retry idempotent, and the review queue.
+ *
+ * <p>A {@code @Component}, not a {@code @Repository}: its statements run through {@code JdbcClient},
+ * which already throws Spring's {@code DataAccessException}s, so a translating proxy would add a
+ * call per statement and translate nothing.
  */
-@Repository
+@Component
 class ReceivedLedger {
 
     /** One received request, as stored. */

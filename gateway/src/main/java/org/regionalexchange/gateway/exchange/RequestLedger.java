@@ -9,13 +9,15 @@ import java.util.UUID;
 import org.regionalexchange.gateway.audit.AccessLog;
 import org.regionalexchange.policy.model.RecentJustification;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The requester side's record of every request sent and of the holder's signed answer, the
  * evidence (table {@code exchange_request}).
+ *
+ * <p>Not a {@code @Repository}, for the reason {@link ReceivedLedger} gives.
  */
-@Repository
+@Component
 class RequestLedger {
 
     /** One sent request, as stored ({@code justificationFingerprint}: of the text as written). */

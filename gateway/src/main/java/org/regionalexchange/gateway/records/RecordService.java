@@ -134,8 +134,9 @@ class RecordService implements SubjectRecords {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public List<UUID> resolve(String holderAgency, SubjectSelector selector) {
+        // One statement (the reference's id, or the records of one family name), so no transaction of
+        // its own: the holder's path asks this in its own transaction on every request.
         if (selector instanceof SubjectSelector.RecordReference reference) {
             return findByHolderRef(holderAgency, reference.holderRecordRef()).stream().toList();
         }

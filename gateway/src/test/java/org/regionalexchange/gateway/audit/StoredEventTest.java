@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -60,5 +62,26 @@ class StoredEventTest {
         assertEquals("access-log-v1\nprev_hash=64:" + StoredEvent.GENESIS + "\nid=2:42\n"
                 + one.contentCanonical().substring("access-log-content-v2\n".length()), one.canonical());
         assertThrows(IllegalStateException.class, () -> row(3, "OK", StoredEvent.GENESIS, null).computeHash());
+    }
+    @Test
+    @DisplayName("every char alone, every surrogate pair's ends, mixed texts; result: the length counted is the UTF-8 encoding's length")
+    void utf8LengthAsEncoded() {
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String one = String.valueOf((char) c);
+            assertEquals(one.getBytes(StandardCharsets.UTF_8).length, StoredEvent.utf8Length(one), "char " + c);
+        }
+        for (String text : new String[] {"", "Рахими Ахмад", "Kunduz \uD83D\uDE00 end", "\uD83D", "x\uDE00y",
+                "\uDE00\uD83D", "\uD83D\uD83D\uDE00", "\uD83D\uDE00\uDE00"}) {
+            assertEquals(text.getBytes(StandardCharsets.UTF_8).length, StoredEvent.utf8Length(text), text);
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(40); j > 0; j--) {
+                text.append((char) (random.nextBoolean() ? random.nextInt(0x800) : random.nextInt(Character.MAX_VALUE + 1)));
+            }
+            String s = text.toString();
+            assertEquals(s.getBytes(StandardCharsets.UTF_8).length, StoredEvent.utf8Length(s));
+        }
     }
 }

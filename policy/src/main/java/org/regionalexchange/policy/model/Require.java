@@ -46,7 +46,10 @@ public final class Require {
     public static <T> List<T> list(Collection<T> values, String what) {
         present(values, what);
         for (T value : values) {
-            present(value, "element of " + what);
+            if (value == null) {
+                // The message is made only when needed: models are built on every decision (P2).
+                present(null, "element of " + what);
+            }
         }
         return List.copyOf(values);
     }
