@@ -1,9 +1,9 @@
 package org.regionalexchange.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -171,7 +171,10 @@ class HolderVariants {
                 reasons.length() == 0 ? null : reasons.toString(), categories.toString(), responseDigest);
     }
 
-    /** One row shaped like the holder's access-log row of a decided request, without the chain. */
+    /**
+     * One row shaped like the holder's access-log row of a decided request, without the chain; its
+     * time bound as the node binds its own (an {@code OffsetDateTime}).
+     */
     private void insert(String action, ObjectNode payload, String requestDigest, UUID recordId, String outcome,
             String reasons, String categories, String responseDigest) {
         JsonNode request = payload.path("request");
@@ -184,7 +187,7 @@ class HolderVariants {
                 values (:at, :actor, :agency, :node, :action, :recordId, :outcome, :reasons, :requestId, :sender,
                     :party, :holder, :purpose, :categories, :justification, :fingerprint, :requestDigest,
                     :responseDigest)""")
-                .param("at", Timestamp.from(clock.instant())).param("actor", payload.path("officer").asString())
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("actor", payload.path("officer").asString())
                 .param("agency", payload.path("requesterAgency").asString()).param("node", node.id())
                 .param("action", action).param("recordId", recordId).param("outcome", outcome).param("reasons", reasons)
                 .param("requestId", UUID.fromString(payload.path("requestId").asString())).param("sender", sender)

@@ -1,7 +1,7 @@
 package org.regionalexchange.gateway.audit;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -122,7 +122,7 @@ class JdbcAccessLog implements AccessLog {
                 x == null ? null : x.purpose(), x == null ? null : joined(x.categories()),
                 x == null ? null : x.justification(), x == null ? null : x.justificationFingerprint(),
                 x == null ? null : x.requestDigest(), x == null ? null : x.responseDigest(), null, null, 0, 2, null);
-        return new Object[] {Timestamp.from(occurredAt), row.nodeId(), row.actor(), row.agency(), row.action(),
+        return new Object[] {occurredAt.atOffset(ZoneOffset.UTC), row.nodeId(), row.actor(), row.agency(), row.action(),
                 row.recordId(), row.outcome(), row.reasonCodes(), row.requestId(), row.counterpartNode(),
                 row.counterpartParty(), row.holderAgency(), row.purpose(), row.categories(), row.justification(),
                 row.justificationFingerprint(), row.requestDigest(), row.responseDigest(), row.computeContentDigest()};

@@ -1,7 +1,8 @@
 package org.regionalexchange.gateway.exchange;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -115,7 +116,7 @@ final class JustificationUses {
             return found;
         }
         jdbc.sql(ledger.batchQuery())
-                .params(Timestamp.from(since), uses.stream().map(Use::agency).toArray(String[]::new),
+                .params(since.atOffset(ZoneOffset.UTC), uses.stream().map(Use::agency).toArray(String[]::new),
                         uses.stream().map(u -> u.fingerprints().normalized()).toArray(String[]::new),
                         uses.stream().map(u -> u.fingerprints().asWritten()).toArray(String[]::new),
                         uses.stream().map(Use::subjectKey).toArray(String[]::new))
@@ -171,7 +172,10 @@ final class JustificationUses {
 
     /** The parameters of the query of one use, in the order it binds them ({@link #positional}). */
     private static Object[] parameters(String agency, Fingerprints fingerprints, String subjectKey, Instant since) {
-        Timestamp from = Timestamp.from(since);
+        // An instant is bound as an OffsetDateTime (timestamptz, written by java.time), not as a
+        // java.sql.Timestamp, which the driver writes through a Calendar: the holder binds this one
+        // four times on every request.
+        OffsetDateTime from = since.atOffset(ZoneOffset.UTC);
         return new Object[] {agency, fingerprints.normalized(), subjectKey, from, agency, fingerprints.normalized(),
                 subjectKey, from, agency, fingerprints.asWritten(), subjectKey, from, agency, fingerprints.asWritten(),
                 subjectKey, from};

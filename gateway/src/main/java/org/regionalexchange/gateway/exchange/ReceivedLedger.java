@@ -1,7 +1,7 @@
 package org.regionalexchange.gateway.exchange;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,7 +120,7 @@ class ReceivedLedger {
         return new AccessLog.Write(INSERT, envelope.senderNode(), envelope.jti(), request.requestId(),
                 envelope.digest(), envelope.compact(), request.requesterAgency(), request.holder().id(),
                 request.purpose(), request.fingerprints().asWritten(), request.fingerprints().normalized(),
-                request.subjectKey(), judgment.recordId(), judgment.recordVersion(), Timestamp.from(receivedAt),
+                request.subjectKey(), judgment.recordId(), judgment.recordVersion(), receivedAt.atOffset(ZoneOffset.UTC),
                 decision.outcome().name(), decision.internalReason().map(ReasonCode::code).orElse(null),
                 decision.outcome() == Outcome.PENDING_REVIEW ? "WAITING" : null, answer.jws());
     }

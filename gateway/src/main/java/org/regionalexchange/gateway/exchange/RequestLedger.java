@@ -1,7 +1,7 @@
 package org.regionalexchange.gateway.exchange;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +46,7 @@ class RequestLedger {
                     request_digest, status, created_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SENT', ?)""", id, officer, agency, holderAgency, holderNode,
                 purpose, fingerprints.asWritten(), fingerprints.normalized(), subjectKey, requestJws, requestDigest,
-                Timestamp.from(now));
+                now.atOffset(ZoneOffset.UTC));
     }
 
     /** The holder's answer stored on the request's row, for the access log to make in one statement with its entry. */
@@ -54,7 +54,7 @@ class RequestLedger {
             Instant now) {
         return new AccessLog.Write("""
                 update exchange_request set status = ?, outcome = ?, response_jws = ?, response_kid = ?,
-                    answered_at = ? where id = ?""", status, outcome, responseJws, responseKid, Timestamp.from(now), id);
+                    answered_at = ? where id = ?""", status, outcome, responseJws, responseKid, now.atOffset(ZoneOffset.UTC), id);
     }
 
     void undelivered(UUID id) {
