@@ -22,6 +22,7 @@ import org.regionalexchange.gateway.error.ApiException;
 import org.regionalexchange.gateway.error.ErrorCode;
 import org.regionalexchange.gateway.error.FieldError;
 import org.regionalexchange.gateway.validation.CountryCodes;
+import org.regionalexchange.gateway.validation.JsonText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,23 +126,30 @@ class AgreementService implements Agreements {
         if (known != null && known.revision() == revision) {
             return known.agreements();
         }
-        List<org.regionalexchange.policy.model.Agreement> fresh = all().stream().map(AgreementService::forPolicy).toList();
+        // Plain SQL, as the entity's columns: the holder's path asks this in its own JDBC-only transaction.
+        List<org.regionalexchange.policy.model.Agreement> fresh = jdbc.sql(
+                        "select agreement_id, parties, purposes, valid_from, valid_until from agreement order by agreement_id")
+                .query((rs, n) -> forPolicy(rs.getString("agreement_id"), JsonText.parse(rs.getString("parties")),
+                        JsonText.parse(rs.getString("purposes")), rs.getObject("valid_from", LocalDate.class),
+                        rs.getObject("valid_until", LocalDate.class)))
+                .list();
         converted = new Converted(revision, fresh);
         return fresh;
     }
 
-    private static org.regionalexchange.policy.model.Agreement forPolicy(Agreement agreement) {
+    private static org.regionalexchange.policy.model.Agreement forPolicy(String agreementId, JsonNode partyNodes,
+            JsonNode purposes, LocalDate validFrom, LocalDate validUntil) {
         List<Party> parties = new ArrayList<>();
-        agreement.parties().forEach(p -> parties.add(p.has("country") ? Party.country(p.get("country").asString())
+        partyNodes.forEach(p -> parties.add(p.has("country") ? Party.country(p.get("country").asString())
                 : Party.organization(p.get("organization").asString())));
         Map<Purpose, Set<Category>> coverage = new EnumMap<>(Purpose.class);
-        for (JsonNode entry : agreement.purposes()) {
+        for (JsonNode entry : purposes) {
             Set<Category> categories = EnumSet.noneOf(Category.class);
             entry.get("categories").forEach(c -> categories.add(Category.valueOf(c.asString())));
             coverage.put(Purpose.valueOf(entry.get("purpose").asString()), categories);
         }
-        return new org.regionalexchange.policy.model.Agreement(agreement.agreementId(), parties.get(0), parties.get(1),
-                agreement.validFrom(), Optional.ofNullable(agreement.validUntil()), coverage);
+        return new org.regionalexchange.policy.model.Agreement(agreementId, parties.get(0), parties.get(1), validFrom,
+                Optional.ofNullable(validUntil), coverage);
     }
 
     /** Real country codes, two different parties, each purpose once, a sane validity. */

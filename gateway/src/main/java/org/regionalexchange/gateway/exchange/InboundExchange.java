@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.regionalexchange.gateway.directory.Agency;
 import org.regionalexchange.gateway.directory.ParticipantRegistry;
 import org.regionalexchange.gateway.directory.RegisteredNode;
@@ -46,6 +48,7 @@ import org.regionalexchange.policy.model.RequesterRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -82,7 +85,7 @@ class InboundExchange {
 
     InboundExchange(EnvelopeVerifier verifier, EnvelopeSigner signer, ParticipantRegistry registry,
             NodeProperties node, PolicyEngine engine, PolicyConfig policy, HolderRecords records, ReceivedLedger ledger,
-            ResponseBuilder responses, JsonSchemas schemas, TransactionTemplate transactions, Clock clock,
+            ResponseBuilder responses, JsonSchemas schemas, DataSource dataSource, Clock clock,
             ExchangeLog exchangeLog, StandInReads standIns, ExchangeMetrics metrics) {
         this.metrics = metrics;
         this.agenciesByNode = agenciesByNode(registry);
@@ -98,7 +101,11 @@ class InboundExchange {
         this.ledger = ledger;
         this.responses = responses;
         this.schemas = schemas;
-        this.transactions = transactions;
+        // The holder's own transactions are JDBC-only: every read and write of its path is plain SQL
+        // (the subject, the record and its consents, the agreements, the ledger, the access log), so
+        // no persistence context is opened for it. A JPA call inside would fail or take a second
+        // connection; HolderTransactionIT shows every statement of the path on one connection.
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
     }
 

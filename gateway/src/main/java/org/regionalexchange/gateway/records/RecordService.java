@@ -127,10 +127,11 @@ class RecordService implements SubjectRecords {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<UUID> anyHeldBy(String holderAgency) {
-        return em.createQuery("select r.id from SubjectRecord r where r.holderAgency = :agency", UUID.class)
-                .setParameter("agency", holderAgency).setMaxResults(1).getResultStream().findFirst();
+        // Plain SQL, one statement, no transaction of its own: the holder's path asks this in its
+        // own JDBC-only transaction (the stand-in of "not on record").
+        return jdbc.sql("select id from subject_record where holder_agency = ? limit 1").params(holderAgency)
+                .query(UUID.class).optional();
     }
 
     @Override

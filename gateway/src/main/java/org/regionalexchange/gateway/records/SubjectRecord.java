@@ -216,22 +216,10 @@ class SubjectRecord {
                 JsonText.parse(specificNeeds), protectionHold);
     }
 
-    /** Whether this record could be the person of {@code query}; compares derived keys only. */
-    boolean couldBe(IdentityQuery query, String familyKey, String givenKey, BirthDates birth,
-            PersonalDataAccess access) {
-        Objects.requireNonNull(access, "access");
-        boolean family = familyKey.equals(familyNameKey) || familyKey.equals(latinFamilyNameKey);
-        boolean given = NameFolding.givenNamesFit(givenKey, givenNamesKey)
-                || NameFolding.givenNamesFit(givenKey, latinGivenNamesKey);
-        // An unknown birth date is compatible: such a record stays a candidate rather than being
-        // silently passed over, so an ambiguity is seen as one.
-        boolean born = birthFrom == null || birth.overlaps(new BirthDates(birthFrom, birthTo));
-        // Narrowing removes a record only when it contradicts the query, never for missing data.
-        boolean nationality = query.nationality() == null || nationalityKeys == null
-                || nationalityKeys.contains(" " + query.nationality() + " ");
-        boolean document = query.documentNumber() == null || documentKeys == null
-                || documentKeys.contains(" " + query.documentNumber() + " ");
-        return family && given && born && nationality && document;
+    /** The keys identity matching compares, as derived when the record was last written. */
+    IdentityMatcher.MatchKeys matchKeys() {
+        return new IdentityMatcher.MatchKeys(id, familyNameKey, latinFamilyNameKey, givenNamesKey, latinGivenNamesKey,
+                birthFrom, birthTo, nationalityKeys, documentKeys);
     }
 
     /** Names of the categories present, in API field names. */

@@ -84,4 +84,24 @@ class StoredEventTest {
             assertEquals(s.getBytes(StandardCharsets.UTF_8).length, StoredEvent.utf8Length(s));
         }
     }
+
+    @Test
+    @DisplayName("the time of a row written digit by digit; result: the formatter's text for every instant tried")
+    void timeAsTheFormatterWritesIt() {
+        java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter
+                .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+        for (String edge : new String[] {"2026-03-01T09:15:02.123456Z", "1970-01-01T00:00:00Z", "0000-01-01T00:00:00Z",
+                "9999-12-31T23:59:59.999999999Z", "2024-02-29T23:59:59.000001Z", "1969-12-31T23:59:59.999999Z",
+                "+10000-01-01T00:00:00Z", "-0001-12-31T23:59:59.5Z", "2026-12-05T22:00:00.000000999Z"}) {
+            Instant at = Instant.parse(edge);
+            assertEquals(formatter.format(at), StoredEvent.time(at), edge);
+        }
+        SplittableRandom random = new SplittableRandom(11);
+        long lowest = Instant.parse("-0100-01-01T00:00:00Z").getEpochSecond();
+        long highest = Instant.parse("+10100-01-01T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 20000; i++) {
+            Instant at = Instant.ofEpochSecond(random.nextLong(lowest, highest), random.nextInt(1_000_000_000));
+            assertEquals(formatter.format(at), StoredEvent.time(at), at.toString());
+        }
+    }
 }

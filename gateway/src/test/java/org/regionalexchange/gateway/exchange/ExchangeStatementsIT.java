@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.regionalexchange.gateway.GatewayApplication;
+import org.regionalexchange.gateway.testing.Http;
 import org.regionalexchange.gateway.testing.Problems;
 import org.regionalexchange.gateway.testing.RegionData;
 import org.regionalexchange.gateway.testing.StatementTrace;
@@ -66,6 +67,54 @@ class ExchangeStatementsIT {
                 + holder);
         assertEquals(5, statements.size(), "reuse scan with the agreements' revision, record by reference, record,"
                 + " consents, ledger row with its log entry: " + holder);
+        assertEquals(1, StatementTrace.borrowingsServedOn(region.uri("kz", "/").getPort()),
+                "one transaction on one connection: " + holder);
+    }
+
+    @Test
+    @DisplayName("KG asks KZ after the agreements changed, by identity, and about nobody at an agency never matched; result: each answer runs all its statements in one transaction on one connection of the holder, none through a persistence context")
+    void holderAnswersOnOneConnection() {
+        int kz = region.uri("kz", "/").getPort();
+        String id = "KZ-UNHCR-" + RUN;
+        var created = Http.postJson(region.uri("kz", "/api/v1/admin/agreements"), region.token("KZ-MIGRATION", "admin"), """
+                {"agreementId": "%s", "parties": [{"country": "KZ"}, {"organization": "UNHCR"}],
+                 "purposes": [{"purpose": "PROTECTION_REFERRAL", "categories": ["IDENTITY"]}],
+                 "validFrom": "2026-01-01", "validUntil": "2030-12-31"}""".formatted(id));
+        assertEquals(201, created.statusCode(), created.body());
+
+        StatementTrace.clear();
+        ask();
+        assertOneConnection(kz, "from agreement order by agreement_id", "the agreements read again after the change");
+
+        StatementTrace.clear();
+        askFromKg("KZ-MIGRATION", "{ \"identity\": { \"familyName\": \"Rahimi\", \"givenNames\": \"Zahra\","
+                + " \"dateOfBirth\": \"1991-05-04\" } }");
+        assertOneConnection(kz, "from subject_record where holder_agency = ? and (family_name_key = ?",
+                "the records of the family name read by their keys");
+
+        StatementTrace.clear();
+        askFromKg("KZ-BORDER", "{ \"holderRecordRef\": \"KZB-" + RUN + "-NOBODY\" }");
+        assertOneConnection(kz, "from subject_record where holder_agency = ? limit 1",
+                "a stand-in of the agency looked for, never matched since the start");
+    }
+
+    private static void assertOneConnection(int port, String fragment, String what) {
+        List<String> holder = StatementTrace.servedOn(port);
+        assertEquals(1, count(statements(holder), fragment), what + ": " + holder);
+        assertEquals(List.of("commit"), holder.stream().filter(s -> s.equals("commit") || s.equals("rollback")).toList(),
+                holder::toString);
+        assertEquals(1, StatementTrace.borrowingsServedOn(port), "one transaction on one connection: " + holder);
+    }
+
+    /** KG-SMS asks {@code holderAgency} about {@code subject}, a decision the policy makes after the lookup. */
+    private static void askFromKg(String holderAgency, String subject) {
+        String caseRef = "KG-SMS-2026-W" + RUN + "-" + (++asked);
+        var answer = Http.postJson(region.uri("kg", "/api/v1/requests"), region.token("KG-SMS", "officer"), """
+                { "holderAgency": "%s", "subject": %s, "purpose": "RSD_CASE_PROCESSING",
+                  "legalBasis": "AGREEMENT", "requesterCaseRef": "%s", "justification": "%s",
+                  "categories": [ "IDENTITY" ], "urgency": "ROUTINE" }""".formatted(holderAgency, subject, caseRef,
+                RegionData.justification(caseRef)));
+        assertEquals(200, answer.statusCode(), answer.body());
     }
 
     @Test

@@ -27,9 +27,12 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public class StatementTrace implements BeanPostProcessor {
 
-    /** One statement (or commit, rollback) and the thread that ran it. */
-    private record Entry(String thread, String sql) {
+    /** One statement (or commit, rollback), the thread that ran it, and the borrowing of a connection it ran on. */
+    private record Entry(String thread, String sql, int borrowing) {
     }
+
+    /** Numbers the connections handed out: each borrowing from the pool gets its own. */
+    private static final java.util.concurrent.atomic.AtomicInteger BORROWINGS = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final List<Entry> TRACE = new ArrayList<>();
     private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall");
@@ -61,6 +64,18 @@ public class StatementTrace implements BeanPostProcessor {
         }
     }
 
+    /**
+     * How many connections the request threads of the node on {@code port} borrowed for what they
+     * ran since the last {@link #clear()}: 1 when all of it ran in one transaction or on one
+     * connection.
+     */
+    public static long borrowingsServedOn(int port) {
+        String name = "-" + port + "-exec-";
+        synchronized (TRACE) {
+            return TRACE.stream().filter(e -> e.thread().contains(name)).mapToInt(Entry::borrowing).distinct().count();
+        }
+    }
+
     /** The statements {@code action} makes the traced node run on its request threads. */
     public static List<String> during(Runnable action) {
         clear();
@@ -76,11 +91,11 @@ public class StatementTrace implements BeanPostProcessor {
         return bean;
     }
 
-    private static void record(String entry) {
+    private static void record(String entry, int borrowing) {
         String thread = Thread.currentThread().getName();
         if (thread.contains("-exec-")) {
             synchronized (TRACE) {
-                TRACE.add(new Entry(thread, entry));
+                TRACE.add(new Entry(thread, entry, borrowing));
             }
         }
     }
@@ -103,17 +118,18 @@ public class StatementTrace implements BeanPostProcessor {
         }
 
         private static Connection recording(Connection connection) {
+            int borrowing = BORROWINGS.incrementAndGet();
             return proxy(Connection.class, connection, (method, args) -> {
                 if (PREPARING.contains(method.getName()) && args != null && args[0] instanceof String sql) {
-                    record(sql);
+                    record(sql, borrowing);
                 } else if (method.getName().equals("commit") || method.getName().equals("rollback")) {
-                    record(method.getName());
+                    record(method.getName(), borrowing);
                 }
             }, result -> result instanceof Statement statement && !(result instanceof java.sql.PreparedStatement)
                     ? proxy(Statement.class, statement, (method, args) -> {
                         if (EXECUTING.contains(method.getName()) && args != null && args.length > 0
                                 && args[0] instanceof String sql) {
-                            record(sql);
+                            record(sql, borrowing);
                         }
                     }, r -> r) : result);
         }
