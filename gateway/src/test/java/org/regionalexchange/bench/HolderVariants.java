@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import org.regionalexchange.gateway.directory.ParticipantRegistry;
 import org.regionalexchange.gateway.directory.RegisteredNode;
 import org.regionalexchange.gateway.exchange.HolderSteps;
@@ -24,6 +26,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -70,10 +73,11 @@ class HolderVariants {
     private final NodeProperties node;
     private final Clock clock;
 
-    HolderVariants(ApplicationContext context, TransactionTemplate transactions, JdbcClient jdbc, JsonMapper json,
+    HolderVariants(ApplicationContext context, DataSource dataSource, JdbcClient jdbc, JsonMapper json,
             ParticipantRegistry registry, NodeProperties node, Clock clock) {
         this.steps = HolderSteps.of(context);
-        this.transactions = transactions;
+        // A JDBC-only transaction, as the holder's path has (InboundExchange): V0-V3 pay what the node pays.
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.jdbc = jdbc;
         this.json = json;
         this.registry = registry;
