@@ -104,7 +104,7 @@ class InboundExchange {
         // The holder's own transactions are JDBC-only: every read and write of its path is plain SQL
         // (the subject, the record and its consents, the agreements, the ledger, the access log), so
         // no persistence context is opened for it. A JPA call inside would fail or take a second
-        // connection; HolderTransactionIT shows every statement of the path on one connection.
+        // connection; ExchangeStatementsIT shows every statement of each kind of answer on one connection.
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.clock = clock;
     }
