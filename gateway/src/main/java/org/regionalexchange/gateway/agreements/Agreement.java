@@ -95,14 +95,6 @@ class Agreement {
         return JsonText.parse(purposes);
     }
 
-    LocalDate validFrom() {
-        return validFrom;
-    }
-
-    LocalDate validUntil() {
-        return validUntil;
-    }
-
     ObjectNode view() {
         ObjectNode view = JsonText.mapper().createObjectNode();
         view.put("agreementId", agreementId);
